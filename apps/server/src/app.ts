@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '@dangjian/db';
+import type { Config } from './config/env.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerSession } from './http/session.ts';
+import { registerMetrics } from './http/metrics.ts';
+import { registerDocs } from './http/docs.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createOrgsService } from './modules/orgs/orgs.service.ts';
+import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
+import { createMembersService } from './modules/members/members.service.ts';
+import { membersRoutes } from './modules/members/members.routes.ts';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  config: Config;
+  clock?: Clock;
+  /** Folder of the built web console, served with SPA fallback when present. */
+  webDist?: string;
+}
+
+/**
+ * Builds the HTTP app without listening; tests call it and use inject().
+ * @example const app = await buildApp({ db, config: testConfig() }); await app.inject('/healthz');
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await registerDocs(app);
+  registerMetrics(app);
+
+  const auth = createAuthService({
+    db, clock, idleMinutes: config.SESSION_IDLE_MINUTES,
+    loginRateLimit: config.LOGIN_RATE_LIMIT, loginRateWindowSeconds: config.LOGIN_RATE_WINDOW_SECONDS,
+  });
+  registerSession(app, auth);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (req.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(db);
+      return { status: 'ok' };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await app.register(authRoutes, { prefix: '/api/v1/auth', auth, secureCookie: config.COOKIE_SECURE });
+  await app.register(orgsRoutes, { prefix: '/api/v1/orgs', orgs: createOrgsService({ db }) });
+  await app.register(membersRoutes, { prefix: '/api/v1/members', members: createMembersService({ db, clock }) });
+
+  const hasWeb = !!deps.webDist && existsSync(`${deps.webDist}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', details: { url: req.url }, requestId: String(req.id) });
+  });
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ERRORS, type ErrorCode } from '@dangjian/contracts';
+import { AppError } from '../lib/errors.ts';
+
+interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+function body(code: ErrorCode, requestId: string, details?: unknown, message?: string) {
+  return { code, message: message ?? ERRORS[code].message, details, requestId };
+}
+
+/**
+ * Turns every error into `{code, message, details, requestId}`. Validation errors name each
+ * field; unknown errors are logged and returned as INTERNAL with the request id, never a stack.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const requestId = String(req.id);
+    if (err instanceof AppError) {
+      if (err.status >= 500) req.log.error({ err }, 'app error');
+      return reply.status(err.status).send(body(err.code, requestId, err.details, err.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const fields: FieldIssue[] = err.validation.map((v) => {
+        const params = v.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } } | undefined;
+        const issue = params?.issue;
+        const path = (issue?.path ?? []).map(String);
+        if (issue?.code === 'unrecognized_keys' && issue.keys) path.push(...issue.keys);
+        return { field: [where, ...path].join('.'), message: v.message ?? '' };
+      });
+      const first = fields[0];
+      return reply
+        .status(400)
+        .send(body('VALIDATION_FAILED', requestId, { fields }, first ? `${ERRORS.VALIDATION_FAILED.message}：${first.field} ${first.message}` : undefined));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response does not match its contract');
+      return reply.status(500).send(body('INTERNAL', requestId));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err instanceof SyntaxError && err.statusCode === 400)) {
+      return reply.status(400).send(body('MALFORMED_JSON', requestId, { field: 'body' }));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      const code: ErrorCode = err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
+      return reply.status(err.statusCode).send(body(code, requestId, { reason: err.code ?? err.message }));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', requestId));
+  });
+}

@@ -1,0 +1,96 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from '@dangjian/db';
+
+/** `path <@ ANY(roots)`: the row's path lies in one of the given subtrees. */
+export function pathInScope(path: Expression<string>, roots: readonly string[]): Expression<SqlBool> {
+  return sql<SqlBool>`${path} <@ ${`{${roots.map((r) => `"${r}"`).join(',')}}`}::ltree[]`;
+}
+
+/** `path <@ root`: the row lies in the subtree of root (root included). */
+export function pathUnder(path: Expression<string>, root: string): Expression<SqlBool> {
+  return sql<SqlBool>`${path} <@ ${root}::ltree`;
+}
+
+/**
+ * SQL of the organization tree. Every read takes the caller's scope roots and filters on them
+ * explicitly; row-level security filters the same rows again underneath.
+ */
+export function createOrgsRepo(db: Kysely<DB>) {
+  return {
+    /** Every organization in the scope subtrees, in tree order, with its number of children. */
+    listTree(scope: readonly string[]) {
+      return db
+        .selectFrom('orgs as o')
+        .select((eb) => [
+          'o.id', 'o.parent_id', 'o.name', 'o.type', 'o.path', 'o.depth', 'o.sort_order',
+          eb.selectFrom('orgs as c').select(eb.fn.countAll<string>().as('n')).whereRef('c.parent_id', '=', 'o.id').as('child_count'),
+        ])
+        .where((eb) => pathInScope(eb.ref('o.path'), scope))
+        .where('o.status', '=', 'active')
+        .orderBy('o.depth')
+        .orderBy('o.sort_order')
+        .orderBy('o.id')
+        .execute();
+    },
+
+    findInScope(id: string, scope: readonly string[]) {
+      return db
+        .selectFrom('orgs as o')
+        .select((eb) => [
+          'o.id', 'o.parent_id', 'o.name', 'o.short_name', 'o.code', 'o.type', 'o.path', 'o.depth',
+          eb.selectFrom('orgs as c').select(eb.fn.countAll<string>().as('n')).whereRef('c.parent_id', '=', 'o.id').as('child_count'),
+        ])
+        .where('o.id', '=', id)
+        .where((eb) => pathInScope(eb.ref('o.path'), scope))
+        .executeTakeFirst();
+    },
+
+    /** Ancestors by id, root first (the path holds their ids). Only those visible are returned. */
+    ancestors(ids: readonly string[]) {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('orgs').select(['id', 'name', 'depth']).where('id', 'in', [...ids]).orderBy('depth').execute();
+    },
+
+    /** Organizations strictly below `path`, counted by type. */
+    countDescendantsByType(path: string) {
+      return db
+        .selectFrom('orgs as o')
+        .select(['o.type', (eb) => eb.fn.countAll<string>().as('count')])
+        .where((eb) => pathUnder(eb.ref('o.path'), path))
+        .where('o.path', '<>', path)
+        .where('o.status', '=', 'active')
+        .groupBy('o.type')
+        .orderBy('o.type')
+        .execute();
+    },
+
+    /** Members of the organization at `path` and everything below it, counted by status. */
+    countMembersByStatus(path: string) {
+      return db
+        .selectFrom('members as m')
+        .innerJoin('orgs as o', 'o.id', 'm.org_id')
+        .select(['m.status', (eb) => eb.fn.countAll<string>().as('count')])
+        .where((eb) => pathUnder(eb.ref('o.path'), path))
+        .groupBy('m.status')
+        .orderBy('m.status')
+        .execute();
+    },
+
+    /**
+     * Moves the subtree at `oldPath` under `newParentPath`: one UPDATE rewrites the path of the
+     * organization and every descendant, and re-points the organization's parent_id.
+     */
+    async moveSubtree(id: string, oldPath: string, newParentId: string, newParentPath: string) {
+      const r = await sql<{ id: string; path: string }>`
+        UPDATE orgs SET
+          path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
+          parent_id = CASE WHEN id = ${id}::bigint THEN ${newParentId}::bigint ELSE parent_id END,
+          updated_at = now()
+        WHERE path <@ ${oldPath}::ltree
+        RETURNING id, path::text AS path`.execute(db);
+      return r.rows;
+    },
+  };
+}
+
+export type OrgsRepo = ReturnType<typeof createOrgsRepo>;

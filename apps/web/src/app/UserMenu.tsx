@@ -1,0 +1,51 @@
+import { Button, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
+import { ROLES, type RoleGrant } from '@dangjian/contracts';
+import { useLogout, useMe } from '../features/auth/api.ts';
+
+const MAX_TAGS = 2;
+
+function roleText(grant: RoleGrant): string {
+  return `${ROLES[grant.role]} · ${grant.orgName}`;
+}
+
+/** Header right side: display name, roles with their organizations, change password, logout. */
+export function UserMenu() {
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  if (!me) return null;
+
+  const shown = me.roles.slice(0, MAX_TAGS);
+  const rest = me.roles.slice(MAX_TAGS);
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+
+  return (
+    <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+      <Typography.Text data-testid="user-display-name" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+        <UserOutlined /> {me.displayName}
+      </Typography.Text>
+      <Flex gap={4} wrap={false} style={{ overflow: 'hidden' }}>
+        {shown.map((g) => (
+          <Tag key={`${g.role}:${g.orgId}`} color="gold" style={{ marginInlineEnd: 0 }}>
+            {roleText(g)}
+          </Tag>
+        ))}
+        {rest.length > 0 && (
+          <Tooltip title={rest.map(roleText).join('；')}>
+            <Tag color="gold">+{rest.length}</Tag>
+          </Tooltip>
+        )}
+      </Flex>
+      <Link to="/change-password" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+        修改密码
+      </Link>
+      <Popconfirm title="确定退出登录吗？" okText="退出" cancelText="取消" onConfirm={onLogout} placement="bottomRight">
+        <Button data-testid="logout-button" icon={<LogoutOutlined />} loading={logout.isPending} ghost>
+          退出登录
+        </Button>
+      </Popconfirm>
+    </Flex>
+  );
+}

@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { setSessionHandler } from '../lib/api.ts';
+import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
+import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.tsx';
+import { RequireAuth } from '../features/auth/components/RequireAuth.tsx';
+import { loginPath } from '../features/auth/next.ts';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { Lazy } from '../components/Lazy.tsx';
+import { AppLayout } from './layout.tsx';
+
+const OrgsPage = lazy(() => import('../features/orgs/pages/OrgsPage.tsx'));
+const OrgsIndexPage = lazy(() => import('../features/orgs/pages/OrgsIndexPage.tsx'));
+const OrgDetailPage = lazy(() => import('../features/orgs/pages/OrgDetailPage.tsx'));
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/change-password', element: <ChangePasswordPage /> },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <Navigate to="/orgs" replace /> },
+          {
+            path: 'orgs',
+            element: <Lazy><OrgsPage /></Lazy>,
+            children: [
+              { index: true, element: <Lazy><OrgsIndexPage /></Lazy> },
+              { path: ':id', element: <Lazy><OrgDetailPage /></Lazy> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+];
+
+export const router = createBrowserRouter(routes);
+
+// Any API call that meets an ended session or a pending forced password change lands here.
+setSessionHandler((event) => {
+  const { pathname, search } = window.location;
+  if (event === 'unauthenticated') {
+    if (pathname !== '/login') void router.navigate(loginPath(pathname + search), { replace: true });
+  } else if (pathname !== '/change-password') {
+    void router.navigate('/change-password', { replace: true });
+  }
+});

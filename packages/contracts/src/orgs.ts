@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ORG_TYPE_CODES, MEMBER_STATUS_CODES } from './enums.ts';
+
+export const IdParam = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, '编号格式不正确') });
+
+export const OrgNode = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  type: z.enum(ORG_TYPE_CODES),
+  path: z.string(),
+  depth: z.number().int(),
+  childCount: z.number().int(),
+});
+export type OrgNode = z.infer<typeof OrgNode>;
+
+/** The caller's scope as a flat list in tree order; the client builds the tree. */
+export const OrgTreeResponse = z.object({ roots: z.array(z.string()), nodes: z.array(OrgNode) });
+export type OrgTreeResponse = z.infer<typeof OrgTreeResponse>;
+
+export const OrgDetail = z.object({
+  org: OrgNode.extend({
+    shortName: z.string().nullable(),
+    code: z.string().nullable(),
+    ancestors: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
+  stats: z.object({
+    /** Organizations below this one (not counting itself), by type. */
+    subOrgsByType: z.array(z.object({ type: z.enum(ORG_TYPE_CODES), count: z.number().int() })),
+    subOrgTotal: z.number().int(),
+    /** Members of this organization and everything below it, by status. */
+    membersByStatus: z.array(z.object({ status: z.enum(MEMBER_STATUS_CODES), count: z.number().int() })),
+    memberTotal: z.number().int(),
+  }),
+});
+export type OrgDetail = z.infer<typeof OrgDetail>;
+
+export const MoveOrgRequest = z.strictObject({
+  newParentId: z.string().regex(/^\d{1,18}$/),
+  reason: z.string().trim().min(1).max(200),
+});
+export type MoveOrgRequest = z.infer<typeof MoveOrgRequest>;
+export const MoveOrgResponse = z.object({ id: z.string(), path: z.string(), movedCount: z.number().int() });

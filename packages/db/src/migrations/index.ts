@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './20261126_0001_extensions_and_role.ts';
+import * as m0002 from './20261126_0002_orgs.ts';
+import * as m0003 from './20261126_0003_members.ts';
+import * as m0004 from './20261126_0004_accounts.ts';
+import * as m0005 from './20261126_0005_audit.ts';
+
+/** Every migration, by name. Names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '20261126_0001_extensions_and_role': m0001,
+  '20261126_0002_orgs': m0002,
+  '20261126_0003_members': m0003,
+  '20261126_0004_accounts': m0004,
+  '20261126_0005_audit': m0005,
+};

@@ -1,0 +1,122 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types. Keep in step with migrations/ (which never import this file). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateCol = ColumnType<string, string, string>;
+
+export interface OrgsTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  path: string;
+  depth: ColumnType<number, never, never>;
+  region_id: string | null;
+  type: string;
+  name: string;
+  short_name: string | null;
+  code: string | null;
+  sort_order: Generated<number>;
+  status: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembersTable {
+  id: Generated<string>;
+  org_id: string;
+  region_id: string | null;
+  name: string;
+  name_pinyin: Generated<string>;
+  name_initials: Generated<string>;
+  gender: 'male' | 'female';
+  birth_date: DateCol;
+  id_number: string;
+  phone: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  occupation: string | null;
+  status: 'probationary' | 'full';
+  joined_on: DateCol | null;
+  full_on: DateCol | null;
+  categories: Generated<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  member_id: string | null;
+  disabled: Generated<boolean>;
+  password_changed_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  id: Generated<string>;
+  user_id: string;
+  org_id: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+export interface ScheduledJobsTable {
+  name: string;
+  last_run_at: Date | null;
+  locked_until: Date | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  org_id: string | null;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  singleton: boolean;
+  last_id: string;
+  last_hash: string;
+}
+
+export interface DB {
+  orgs: OrgsTable;
+  members: MembersTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
+  scheduled_jobs: ScheduledJobsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
