@@ -9,7 +9,8 @@ const vendorGroups = [
   { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 40 },
   { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|tslib|size-sensor)[\\/]/, priority: 40 },
   { name: 'antd-icons', test: /[\\/]node_modules[\\/]@ant-design[\\/]icons/, priority: 35 },
-  { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion)[\\/]/, priority: 30 },
+  { name: 'antd-rc', test: /[\\/]node_modules[\\/](@rc-component|rc-[^\\/]+)[\\/]/, priority: 30 },
+  { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@emotion)[\\/]/, priority: 30 },
   { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
 ];
 

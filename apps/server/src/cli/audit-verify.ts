@@ -4,10 +4,22 @@
  */
 import { openFromSettings } from '@dangjian/db';
 import { verifyAuditChain } from '../modules/audit/audit.verify.ts';
+import { acquireDataDirLock, releaseDataDirLock } from '@dangjian/db/backup';
 
+const dataDir = process.env.DANGJIAN_DATA_DIR || './data';
+const embedded = !process.env.DATABASE_URL;
+// The embedded database admits one process: refuse while the server holds it.
+if (embedded) {
+  try {
+    await acquireDataDirLock(dataDir);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}
 const database = await openFromSettings({
   DATABASE_URL: process.env.DATABASE_URL,
-  DANGJIAN_DATA_DIR: process.env.DANGJIAN_DATA_DIR ?? './data',
+  DANGJIAN_DATA_DIR: dataDir,
 });
 try {
   const r = await verifyAuditChain(database.db);
@@ -22,4 +34,5 @@ try {
   process.exitCode = 2;
 } finally {
   await database.close();
+  if (embedded) await releaseDataDirLock(dataDir);
 }

@@ -26,10 +26,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const fields: FieldIssue[] = err.validation.map((v) => {
-        const params = v.params as { issue?: { path?: PropertyKey[]; keys?: string[]; code?: string } } | undefined;
-        const issue = params?.issue;
-        const path = (issue?.path ?? []).map(String);
-        if (issue?.code === 'unrecognized_keys' && issue.keys) path.push(...issue.keys);
+        const path = v.instancePath.split('/').filter(Boolean);
+        const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+        if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) path.push(...keys.map(String));
         return { field: [where, ...path].join('.'), message: v.message ?? '' };
       });
       const first = fields[0];

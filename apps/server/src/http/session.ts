@@ -24,7 +24,8 @@ export function registerSession(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('session', null);
   app.addHook('preHandler', async (req: FastifyRequest) => {
     if (!req.url.startsWith('/api/v1/')) return;
-    if (req.routeOptions.config.public) return;
+    // Unmatched routes fall through to the 404 handler without a session check.
+    if (!req.routeOptions.url || req.routeOptions.config.public) return;
     const ctx = await auth.authenticate(req.cookies[SESSION_COOKIE], req.ip);
     if (ctx.mustChangePassword && !req.routeOptions.config.beforePasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');

@@ -1,10 +1,12 @@
-import { Button, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ROLES, type RoleGrant } from '@dangjian/contracts';
 import { useLogout, useMe } from '../features/auth/api.ts';
 
 const MAX_TAGS = 2;
+/** Test hook on the popconfirm's OK button (data-* is not in ButtonProps' declared keys). */
+const confirmButtonProps: ButtonProps = { ...{ 'data-testid': 'logout-confirm' } };
 
 function roleText(grant: RoleGrant): string {
   return `${ROLES[grant.role]} · ${grant.orgName}`;
@@ -14,12 +16,10 @@ function roleText(grant: RoleGrant): string {
 export function UserMenu() {
   const { data: me } = useMe();
   const logout = useLogout();
-  const navigate = useNavigate();
   if (!me) return null;
 
   const shown = me.roles.slice(0, MAX_TAGS);
   const rest = me.roles.slice(MAX_TAGS);
-  const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   return (
     <Flex align="center" gap={8} style={{ minWidth: 0 }}>
@@ -41,7 +41,14 @@ export function UserMenu() {
       <Link to="/change-password" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
         修改密码
       </Link>
-      <Popconfirm title="确定退出登录吗？" okText="退出" cancelText="取消" onConfirm={onLogout} placement="bottomRight">
+      <Popconfirm
+        title="确定退出登录吗？"
+        okText="退出"
+        cancelText="取消"
+        okButtonProps={confirmButtonProps}
+        onConfirm={logout.logout}
+        placement="bottomRight"
+      >
         <Button data-testid="logout-button" icon={<LogoutOutlined />} loading={logout.isPending} ghost>
           退出登录
         </Button>

@@ -8,13 +8,13 @@ import { queryClient as defaultClient } from './query-client.ts';
 
 dayjs.locale('zh-cn');
 
-/** Party red as the primary colour. */
+/** Party red as the primary colour. Buttons keep their text as written ("登录", not "登 录"). */
 export const theme = { token: { colorPrimary: '#c8102e', borderRadius: 6 } };
 
 export function Providers({ children, client = defaultClient }: { children: ReactNode; client?: QueryClient }) {
   return (
     <QueryClientProvider client={client}>
-      <ConfigProvider locale={zhCN} theme={theme}>
+      <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </QueryClientProvider>

@@ -83,7 +83,7 @@ describe('backup and restore of the embedded database', () => {
     const backup = await backupPglite(pg, paths.backups, { now });
     expect(path.basename(backup.file)).toBe('dangjian-20261126-020000.tar.gz');
     expect(backup.bytes).toBeGreaterThan(1000);
-    const again = await backupPglite(pg, paths.backups, { now });
+    const again = await backupPglite(pg, paths.backups, { now, db });
     expect(path.basename(again.file)).toBe('dangjian-20261126-020000_01.tar.gz');
     expect((await listBackups(paths.backups)).map((b) => b.file)).toEqual([backup.file, again.file]);
 
@@ -119,7 +119,7 @@ describe('backup and restore of the embedded database', () => {
 
     // Refusals leave the database as it is.
     await fs.writeFile(path.join(tmp, 'junk.tar.gz'), 'not a backup');
-    await expect(restorePglite(path.join(tmp, 'junk.tar.gz'), dataDir)).rejects.toThrow(/备份文件无法打开/);
+    await expect(restorePglite(path.join(tmp, 'junk.tar.gz'), dataDir)).rejects.toThrow(/备份文件已损坏/);
     await acquireDataDirLock(dataDir, process.ppid);
     await expect(restorePglite(backup.file, dataDir)).rejects.toBeInstanceOf(DataDirLockedError);
     await releaseDataDirLock(dataDir, process.ppid);
@@ -180,6 +180,22 @@ describe('daily backup scheduler', () => {
       expect(await claimScheduledJob(db, 'test-job', opts)).toBe(false); // ran recently
       await db.updateTable('scheduled_jobs').set({ last_run_at: sql`now() - interval '25 hours'` }).execute();
       expect(await claimScheduledJob(db, 'test-job', opts)).toBe(true);
+
+      // With db, a backup waits for the app's open transaction to finish.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const tx = db.transaction().execute(async (trx) => {
+        await trx.insertInto('rate_limits').values({ key: 'k', window_start: new Date(), count: 1 }).execute();
+        await gate;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      let backedUp = false;
+      const pending = backupPglite(pglite!, path.join(tmp, 'during-tx'), { db }).then(() => (backedUp = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(backedUp).toBe(false);
+      release();
+      await tx;
+      await pending;
 
       const backupDir = path.join(tmp, 'scheduled');
       const logs: string[] = [];

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import dayjs from 'dayjs';
+import type { Kysely } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
+import type { DB } from '../schema.ts';
 import { backupFileName, parseBackupFileName } from './paths.ts';
 
 /** Default number of days of backups kept (env BACKUP_KEEP_DAYS). */
@@ -34,18 +36,25 @@ const TEMP_SUFFIX = '.tmp';
  * copy is at least crash-consistent. The archive goes to a temp file (fsync'd) and is then
  * hard-linked to its final name, which never replaces an existing file: a second backup in
  * the same second gets `_01`. The whole archive is built in memory (PGlite's dumpDataDir).
- * Loading it back: restorePglite(), or `PGlite.create({ loadDataDir })`.
+ * Pass `db` (the Kysely instance over this PGlite) when the app is running: the dump then
+ * waits for, and holds, its single pooled connection, so it never lands in the middle of an
+ * app transaction. (Do not call it with `db` from inside a transaction on that db: it would wait
+ * forever.) Loading it back: restorePglite(), or `PGlite.create({ loadDataDir })`.
  * @example const { file, bytes } = await backupPglite(pglite, './data/backups', { keepDays: 14 });
  */
 export async function backupPglite(
   pglite: PGlite,
   backupDir: string,
-  opts: { now?: Date; keepDays?: number } = {},
+  opts: { now?: Date; keepDays?: number; db?: Kysely<DB> } = {},
 ): Promise<BackupResult> {
   const now = opts.now ?? new Date();
   await fs.mkdir(backupDir, { recursive: true });
-  await pglite.exec('CHECKPOINT');
-  const archive = Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer());
+  const dump = async (): Promise<Blob> => {
+    await pglite.exec('CHECKPOINT');
+    return pglite.dumpDataDir('gzip');
+  };
+  const blob = opts.db ? await opts.db.connection().execute(dump) : await dump();
+  const archive = Buffer.from(await blob.arrayBuffer());
   const tmp = path.join(backupDir, `${TEMP_PREFIX}${process.pid}-${Date.now()}${TEMP_SUFFIX}`);
   const fh = await fs.open(tmp, 'wx');
   try {
@@ -132,4 +141,16 @@ export async function pruneBackups(backupDir: string, keepDays: number, now: Dat
   }
   for (const file of doomed) await fs.rm(file, { force: true });
   return doomed;
+}
+
+/** A size for people: `4.3 MB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
 }

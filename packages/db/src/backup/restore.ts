@@ -1,10 +1,13 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { acquireDataDirLock, releaseDataDirLock } from './lock.ts';
 import { embeddedPaths, fileStamp } from './paths.ts';
+
+const gunzip = promisify(zlib.gunzip);
 
 export interface RestoreResult {
   /** The restored database directory, `<dataDir>/db`. */
@@ -61,17 +64,30 @@ export async function restorePglite(file: string, dataDir: string, opts: { now?:
   }
 }
 
-/** Reads a backup file as the File PGlite's loadDataDir expects (gzip'd or plain tar). */
-async function readArchive(file: string): Promise<File> {
-  const bytes = await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new Error(`无法读取备份文件 ${file} (cannot read backup file): ${err.code ?? err.message}`);
+/**
+ * Reads a backup file and un-gzips it here, so a damaged archive fails with a clear message
+ * (PGlite's own gunzip leaves an unhandled rejection behind on bad input). Returns the tar
+ * as the Blob PGlite's loadDataDir expects.
+ */
+async function readArchive(file: string): Promise<Blob> {
+  let bytes: Uint8Array<ArrayBuffer> = await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`无法读取备份文件 ${file} (cannot read backup file): ${err.code ?? err.message}`, { cause: err });
   });
-  const type = /\.(tar\.gz|tgz)$/.test(file) ? 'application/x-gzip' : 'application/x-tar';
-  return new File([bytes], path.basename(file), { type });
+  const bad = (why: string, cause?: Error) =>
+    new Error(`备份文件已损坏或不是备份，未做任何更改 (${file} is not a valid backup: ${why})`, { cause });
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    bytes = await gunzip(bytes).catch((err: Error) => {
+      throw bad(err.message, err);
+    });
+  }
+  if (bytes.length < 1024 || Buffer.from(bytes.subarray(257, 262)).toString('latin1') !== 'ustar') {
+    throw bad('no tar header');
+  }
+  return new Blob([bytes], { type: 'application/x-tar' });
 }
 
 /** Opens the archive in memory; throws a readable error if it is not a usable database. */
-async function verifyArchive(archive: File, file: string): Promise<number | null> {
+async function verifyArchive(archive: Blob, file: string): Promise<number | null> {
   let pg: PGlite | undefined;
   try {
     pg = await PGlite.create({ loadDataDir: archive, extensions: { ltree, pg_trgm } });
@@ -81,7 +97,7 @@ async function verifyArchive(archive: File, file: string): Promise<number | null
     return res.rows[0]?.n ?? 0;
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new Error(`备份文件无法打开，未做任何更改 (backup ${file} does not open; nothing changed): ${msg}`);
+    throw new Error(`备份文件无法打开，未做任何更改 (backup ${file} does not open; nothing changed): ${msg}`, { cause: err });
   } finally {
     await pg?.close();
   }

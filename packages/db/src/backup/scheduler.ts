@@ -47,7 +47,7 @@ export function scheduleDailyBackup(opts: DailyBackupOptions): StopDailyBackup {
     if (stopped || pglite.closed) return null;
     if (!(await claimScheduledJob(db, DAILY_BACKUP_JOB, { everyMs: DAY_MS, lockMs: HOUR_MS }))) return null;
     try {
-      const result = await backupPglite(pglite, backupDir, { keepDays });
+      const result = await backupPglite(pglite, backupDir, { keepDays, db });
       await finishScheduledJob(db, DAILY_BACKUP_JOB);
       log.info({ file: result.file, bytes: result.bytes, pruned: result.pruned.length }, 'daily backup written');
       return result;
@@ -90,7 +90,7 @@ export function scheduleDailyBackup(opts: DailyBackupOptions): StopDailyBackup {
  */
 export async function backupOnShutdown(opts: Omit<DailyBackupOptions, 'intervalMs' | 'firstDelayMs' | 'db'> & { db?: Kysely<DB> }): Promise<BackupResult | null> {
   try {
-    const result = await backupPglite(opts.pglite, opts.backupDir, { keepDays: opts.keepDays });
+    const result = await backupPglite(opts.pglite, opts.backupDir, { keepDays: opts.keepDays, ...(opts.db ? { db: opts.db } : {}) });
     if (opts.db) await markScheduledJobRun(opts.db, DAILY_BACKUP_JOB).catch(() => undefined);
     opts.log.info({ file: result.file, bytes: result.bytes }, 'shutdown backup written');
     return result;

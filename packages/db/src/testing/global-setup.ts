@@ -16,7 +16,7 @@ export default async function setup(): Promise<void> {
     await sql`CREATE SCHEMA public`.execute(database.db);
     await migrateToLatest(database.db);
   } catch (err) {
-    throw new Error(`TEST_DATABASE_URL (${url}) unusable: ${(err as Error).message}`);
+    throw new Error(`TEST_DATABASE_URL (${url}) unusable: ${(err as Error).message}`, { cause: err });
   } finally {
     await database.close();
   }

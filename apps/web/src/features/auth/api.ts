@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
 import type { ChangePasswordRequest, LoginRequest, Me } from '@dangjian/contracts';
 import { api, setCsrfToken } from '../../lib/api.ts';
 
@@ -42,15 +44,33 @@ export function useChangePassword() {
   });
 }
 
-/** Ends the session. Local state is dropped even if the server call fails (e.g. already expired). */
+/**
+ * Ends the session and goes to /login. Local state is dropped even if the server call fails
+ * (e.g. the session had already expired); the login page then empties the query cache.
+ */
 export function useLogout() {
-  const qc = useQueryClient();
-  return useMutation({
+  const navigate = useNavigate();
+  const mutation = useMutation({
     mutationFn: () =>
       api<{ ok: true }>('/auth/logout', { method: 'POST', sessionRedirect: false }).catch(() => ({ ok: true as const })),
-    onSettled: () => {
-      setCsrfToken(null);
-      qc.clear();
-    },
   });
+  const logout = () =>
+    mutation.mutate(undefined, {
+      onSettled: () => {
+        setCsrfToken(null);
+        void navigate('/login', { replace: true });
+      },
+    });
+  return { logout, isPending: mutation.isPending };
+}
+
+/**
+ * Drops every cached query once the signed-in pages are gone (call on the login page), so no
+ * data of the previous session outlives it; doing it earlier would make mounted pages refetch.
+ */
+export function useForgetSession() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    qc.removeQueries();
+  }, [qc]);
 }

@@ -27,7 +27,6 @@ export function ChangePasswordPage() {
   const onFinish = ({ oldPassword, newPassword }: FormValues) => {
     change.mutate({ oldPassword, newPassword }, { onSuccess: () => void navigate('/orgs', { replace: true }) });
   };
-  const onLogout = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   return (
     <AuthCard title="修改密码">
@@ -78,7 +77,7 @@ export function ChangePasswordPage() {
         <Button data-testid="change-password-submit" type="primary" htmlType="submit" block size="large" loading={change.isPending}>
           确认修改
         </Button>
-        <Button type="link" block style={{ marginTop: 8 }} onClick={forced ? onLogout : () => void navigate(-1)}>
+        <Button type="link" block style={{ marginTop: 8 }} onClick={forced ? logout.logout : () => void navigate(-1)}>
           {forced ? '退出登录' : '返回'}
         </Button>
       </Form>

@@ -2,12 +2,13 @@ import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LIMITS, type LoginRequest } from '@dangjian/contracts';
-import { useLogin } from '../api.ts';
+import { useForgetSession, useLogin } from '../api.ts';
 import { safeNext } from '../next.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
 
 export function LoginPage() {
   const login = useLogin();
+  useForgetSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
 
