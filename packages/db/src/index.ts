@@ -4,3 +4,4 @@ export * from './migrate.ts';
 export * from './scope.ts';
 export * from './open.ts';
 export * from './testing/engines.ts';
+export * from './pinyin.ts';

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * Party members. region_id (the district-level ancestor) is the distribution key should the
- * table ever be sharded. name_pinyin is the sort key, so names sort as Chinese users expect.
+ * table ever be sharded. name_pinyin is the sort key, so names sort as Chinese users expect;
+ * it is COLLATE "C" so the syllable separator sorts first whatever the database locale.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -11,8 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       org_id bigint NOT NULL REFERENCES orgs(id),
       region_id bigint,
       name varchar(50) NOT NULL,
-      name_pinyin varchar(200) NOT NULL DEFAULT '',
-      name_initials varchar(50) NOT NULL DEFAULT '',
+      name_pinyin varchar(200) COLLATE "C" NOT NULL DEFAULT '',
+      name_initials varchar(50) COLLATE "C" NOT NULL DEFAULT '',
       gender text NOT NULL,
       birth_date date NOT NULL,
       id_number varchar(18) NOT NULL,

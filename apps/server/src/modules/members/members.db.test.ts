@@ -21,6 +21,9 @@ describeOnEngines('members', (h) => {
       WHERE o.path <@ ${h.tree.paths.town}::ltree ORDER BY m.name_pinyin, m.id`.execute(h.database.db);
     expect(seen.map((s) => s.id)).toEqual(rows.rows.map((r) => r.id));
     expect(total).toBe(rows.rows.length);
+    // Whatever the database locale, the order is pinyin syllable by syllable (byte order of the key).
+    const keys = rows.rows.map((r) => r.name_pinyin);
+    expect(keys).toEqual([...keys].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
     for (const s of seen) {
       expect(s.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
       if (s.phoneMasked) expect(s.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
@@ -30,7 +33,7 @@ describeOnEngines('members', (h) => {
   it('finds a member by name prefix, full pinyin and initials', async () => {
     const m = await h.database.db.selectFrom('members').select(['id', 'name', 'name_pinyin', 'name_initials']).where('org_id', '=', h.tree.branchAId).executeTakeFirstOrThrow();
     const a = await h.login(h.tree.users.secretaryA);
-    for (const q of [m.name, m.name_pinyin, m.name_initials.toUpperCase()]) {
+    for (const q of [m.name, m.name_pinyin.replaceAll(' ', ''), m.name_initials.toUpperCase()]) {
       const res = await a.get(`/api/v1/members?orgId=${h.tree.branchAId}&q=${encodeURIComponent(q)}`);
       expect(res.json().items.map((i: { id: string }) => i.id), q).toContain(m.id);
     }

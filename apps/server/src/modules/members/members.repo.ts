@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, MembersTable } from '@dangjian/db';
 import { pathUnder } from '../orgs/orgs.repo.ts';
 
@@ -26,7 +26,8 @@ export function createMembersRepo(db: Kysely<DB>) {
         qb = qb.where((eb) =>
           eb.or([
             eb('m.name', 'like', `${escapeLike(q)}%`),
-            eb('m.name_pinyin', 'like', `${escapeLike(lower)}%`),
+            // Full pinyin typed without spaces ('zhangsan') against the spaced sort key.
+            eb(sql<string>`replace(m.name_pinyin, ' ', '')`, 'like', `${escapeLike(lower.replace(/\s+/g, ''))}%`),
             eb('m.name_initials', 'like', `${escapeLike(lower)}%`),
           ]),
         );
