@@ -19,6 +19,9 @@ import { createOrgsService } from './modules/orgs/orgs.service.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { createMembersService } from './modules/members/members.service.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { gridsRoutes } from './modules/grids/grids.routes.ts';
+import { sitesRoutes } from './modules/sites/sites.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -74,6 +77,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/v1/auth', auth, secureCookie: config.COOKIE_SECURE });
   await app.register(orgsRoutes, { prefix: '/api/v1/orgs', orgs: createOrgsService({ db }) });
   await app.register(membersRoutes, { prefix: '/api/v1/members', members: createMembersService({ db, clock }) });
+  // Excel import/export: /api/v1/members/import…, /api/v1/members/export, /api/v1/orgs/import…, /api/v1/imports/:id
+  await app.register(importsRoutes, { prefix: '/api/v1', db, clock });
+  await app.register(gridsRoutes, { prefix: '/api/v1/grids', db, clock });
+  await app.register(sitesRoutes, { prefix: '/api/v1/sites', db, clock });
 
   const hasWeb = !!deps.webDist && existsSync(`${deps.webDist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: 'index.html' });

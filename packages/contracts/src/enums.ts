@@ -42,6 +42,14 @@ export const PERMISSIONS = {
   'orgs:read': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee', 'member', 'resident'],
   'orgs:write': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee'],
   'members:read': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee', 'member'],
+  'members:write': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee'],
+  /** Seeing a member's full ID number or phone: a logged act for the member's secretaries. */
+  'members:reveal': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee'],
+  'imports:run': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee'],
+  'grids:read': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee', 'member'],
+  'grids:write': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee'],
+  'sites:read': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee', 'member', 'resident'],
+  'sites:write': ['sys_admin', 'org_dept_admin', 'secretary', 'org_committee'],
   'audit:read': ['sys_admin', 'org_dept_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { ORGS_ERRORS } from './errors/orgs.ts';
+import { MEMBERS_ERRORS } from './errors/members.ts';
+import { IMPORTS_ERRORS } from './errors/imports.ts';
+import { GRIDS_ERRORS } from './errors/grids.ts';
 
 /**
  * Stable error codes with their HTTP status and Chinese message. Clients switch on `code`,
@@ -21,6 +25,12 @@ export const ERRORS = {
   ORG_MOVE_INTO_SELF: { status: 409, message: '不能把组织移动到它自己或它的下级组织之下' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '系统内部错误，请联系管理员并提供请求编号' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的文件或内容类型' },
+  ...ORGS_ERRORS,
+  ...MEMBERS_ERRORS,
+  ...IMPORTS_ERRORS,
+  ...GRIDS_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -6,3 +6,7 @@ export * from './orgs.ts';
 export * from './members.ts';
 export * from './mask.ts';
 export * from './idnumber.ts';
+export * from './org-admin.ts';
+export * from './imports.ts';
+export * from './grids.ts';
+export * from './sites.ts';

@@ -1,8 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { OrgAdminTables } from './schema-parts/org-admin.ts';
+import type { GridsSitesTables } from './schema-parts/grids-sites.ts';
+import type { MembersMoreTables } from './schema-parts/members-more.ts';
+import type { ImportsTables } from './schema-parts/imports.ts';
 
 /** Table types. Keep in step with migrations/ (which never import this file). */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DateCol = ColumnType<string, string, string>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type DateCol = ColumnType<string, string, string>;
 
 export interface OrgsTable {
   id: Generated<string>;
@@ -109,7 +113,7 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
-export interface DB {
+export interface DB extends OrgAdminTables, GridsSitesTables, MembersMoreTables, ImportsTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

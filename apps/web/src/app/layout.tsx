@@ -1,6 +1,7 @@
 import { Layout, Typography } from 'antd';
 import { Link, Outlet } from 'react-router';
 import { UserMenu } from './UserMenu.tsx';
+import { MainNav } from './nav.tsx';
 
 const headerStyle = {
   display: 'flex',
@@ -21,6 +22,7 @@ export function AppLayout() {
             党建工作平台
           </Typography.Title>
         </Link>
+        <MainNav />
         <UserMenu />
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>

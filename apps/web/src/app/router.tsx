@@ -12,6 +12,11 @@ import { AppLayout } from './layout.tsx';
 const OrgsPage = lazy(() => import('../features/orgs/pages/OrgsPage.tsx'));
 const OrgsIndexPage = lazy(() => import('../features/orgs/pages/OrgsIndexPage.tsx'));
 const OrgDetailPage = lazy(() => import('../features/orgs/pages/OrgDetailPage.tsx'));
+const TeamsExpiringPage = lazy(() => import('../features/orgs/pages/TeamsExpiringPage.tsx'));
+const MembersPage = lazy(() => import('../features/members/pages/MembersPage.tsx'));
+const ImportPage = lazy(() => import('../features/imports/pages/ImportPage.tsx'));
+const GridsPage = lazy(() => import('../features/grids/pages/GridsPage.tsx'));
+const SitesPage = lazy(() => import('../features/sites/pages/SitesPage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -32,6 +37,11 @@ export const routes: RouteObject[] = [
               { path: ':id', element: <Lazy><OrgDetailPage /></Lazy> },
             ],
           },
+          { path: 'teams/expiring', element: <Lazy><TeamsExpiringPage /></Lazy> },
+          { path: 'members', element: <Lazy><MembersPage /></Lazy> },
+          { path: 'imports', element: <Lazy><ImportPage /></Lazy> },
+          { path: 'grids', element: <Lazy><GridsPage /></Lazy> },
+          { path: 'sites', element: <Lazy><SitesPage /></Lazy> },
         ],
       },
     ],

@@ -4,6 +4,10 @@ import * as m0002 from './20261126_0002_orgs.ts';
 import * as m0003 from './20261126_0003_members.ts';
 import * as m0004 from './20261126_0004_accounts.ts';
 import * as m0005 from './20261126_0005_audit.ts';
+import * as m0006 from './20261126_0006_org_admin.ts';
+import * as m0007 from './20261126_0007_grids_sites.ts';
+import * as m0008 from './20261126_0008_members_more.ts';
+import * as m0009 from './20261126_0009_imports.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +16,8 @@ export const migrations: Record<string, Migration> = {
   '20261126_0003_members': m0003,
   '20261126_0004_accounts': m0004,
   '20261126_0005_audit': m0005,
+  '20261126_0006_org_admin': m0006,
+  '20261126_0007_grids_sites': m0007,
+  '20261126_0008_members_more': m0008,
+  '20261126_0009_imports': m0009,
 };

@@ -1,0 +1,29 @@
+import { Menu } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+
+/** The console's sections. Each feature owns the page its entry opens. */
+const ITEMS = [
+  { key: '/orgs', label: '组织架构' },
+  { key: '/members', label: '党员信息库' },
+  { key: '/grids', label: '网格管理' },
+  { key: '/sites', label: '阵地管理' },
+  { key: '/teams/expiring', label: '换届提醒' },
+  { key: '/imports', label: '批量导入' },
+];
+
+export function MainNav() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const selected = ITEMS.filter((i) => pathname.startsWith(i.key)).map((i) => i.key);
+  return (
+    <Menu
+      mode="horizontal"
+      theme="dark"
+      selectedKeys={selected}
+      items={ITEMS}
+      onClick={(e) => void navigate(e.key)}
+      style={{ flex: 1, minWidth: 0, background: 'transparent', borderBottom: 'none' }}
+      data-testid="main-nav"
+    />
+  );
+}
