@@ -22,6 +22,7 @@ import { membersRoutes } from './modules/members/members.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { gridsRoutes } from './modules/grids/grids.routes.ts';
 import { sitesRoutes } from './modules/sites/sites.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importsRoutes, { prefix: '/api/v1', db, clock });
   await app.register(gridsRoutes, { prefix: '/api/v1/grids', db, clock });
   await app.register(sitesRoutes, { prefix: '/api/v1/sites', db, clock });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit', db });
 
   const hasWeb = !!deps.webDist && existsSync(`${deps.webDist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: 'index.html' });

@@ -13,6 +13,7 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: 'auth', description: '登录与账号' },
         { name: 'orgs', description: '组织体系' },
         { name: 'members', description: '党员信息库' },
+        { name: 'audit', description: '审计日志' },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dj_session' } },

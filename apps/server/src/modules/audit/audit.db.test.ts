@@ -4,6 +4,7 @@ import { openTestDatabase, testEngines } from '@dangjian/db';
 import { describe } from 'vitest';
 import { appendAudit } from './audit.repo.ts';
 import { verifyAuditChain } from './audit.verify.ts';
+import { describeOnEngines } from '../../test/harness.ts';
 
 // Tampering needs a database of its own: on PostgreSQL these tests run only on PGlite's
 // private instance, because altering the shared test database's chain would break others.
@@ -51,5 +52,17 @@ describe.each(testEngines())('audit append [%s]', (kind) => {
     } finally {
       await d.close();
     }
+  });
+});
+
+describeOnEngines('GET /audit/verify', (h) => {
+  it('answers admins with the chain state and refuses secretaries', async () => {
+    const admin = await h.login(h.tree.users.admin);
+    const res = await admin.get('/api/v1/audit/verify');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().ok).toBe(true);
+    expect(res.json().checked).toBeGreaterThan(0);
+    const b = await h.login(h.tree.users.secretaryB);
+    expect((await b.get('/api/v1/audit/verify')).statusCode).toBe(403);
   });
 });
