@@ -5,3 +5,4 @@ export * from './scope.ts';
 export * from './open.ts';
 export * from './testing/engines.ts';
 export * from './pinyin.ts';
+export * from './cli-support.ts';
