@@ -14,6 +14,9 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: 'orgs', description: '组织体系' },
         { name: 'members', description: '党员信息库' },
         { name: 'audit', description: '审计日志' },
+        { name: 'imports', description: 'Excel 导入导出' },
+        { name: 'grids', description: '网格' },
+        { name: 'sites', description: '阵地' },
       ],
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dj_session' } },

@@ -44,7 +44,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send(body('MALFORMED_JSON', requestId, { field: 'body' }));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      const code: ErrorCode = err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
+      const byStatus: Record<number, ErrorCode> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED' };
+      const code: ErrorCode = byStatus[err.statusCode] ?? 'VALIDATION_FAILED';
       return reply.status(err.statusCode).send(body(code, requestId, { reason: err.code ?? err.message }));
     }
     req.log.error({ err }, 'unhandled error');

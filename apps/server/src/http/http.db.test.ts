@@ -59,3 +59,16 @@ describeOnEngines('http contract', (h) => {
     expect(m.body).toContain('route="/api/v1/auth/me"');
   });
 });
+
+describeOnEngines('http limits', (h) => {
+  it('an unsupported content type is 415 and an oversized body 413, with stable codes', async () => {
+    const a = await h.login(h.tree.users.secretaryA);
+    const r415 = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: 'x', headers: { 'content-type': 'application/x-unknown' } });
+    expect(r415.statusCode).toBe(415);
+    expect(r415.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const big = JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) });
+    const r413 = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: big, headers: { 'content-type': 'application/json', cookie: a.cookie } });
+    expect(r413.statusCode).toBe(413);
+    expect(r413.json().code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
