@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ORG_TYPE_CODES, MEMBER_STATUS_CODES } from './enums.ts';
+import { BUILDING_KINDS, ORG_STATUS_CODES, OrgWarning, type BuildingKind } from './org-admin.ts';
+
+const BUILDING_KIND_CODES = Object.keys(BUILDING_KINDS) as [BuildingKind, ...BuildingKind[]];
 
 export const IdParam = z.strictObject({ id: z.string().regex(/^\d{1,18}$/, '编号格式不正确') });
 
@@ -23,6 +26,11 @@ export const OrgDetail = z.object({
     shortName: z.string().nullable(),
     code: z.string().nullable(),
     ancestors: z.array(z.object({ id: z.string(), name: z.string() })),
+    sortOrder: z.number().int(),
+    status: z.enum(ORG_STATUS_CODES),
+    tempReason: z.string().nullable(),
+    validUntil: z.string().nullable(),
+    buildingKind: z.enum(BUILDING_KIND_CODES).nullable(),
   }),
   stats: z.object({
     /** Organizations below this one (not counting itself), by type. */
@@ -32,6 +40,8 @@ export const OrgDetail = z.object({
     membersByStatus: z.array(z.object({ status: z.enum(MEMBER_STATUS_CODES), count: z.number().int() })),
     memberTotal: z.number().int(),
   }),
+  /** Size and term rules of 《支部工作条例》 that this organization breaks, computed from the records. */
+  warnings: z.array(OrgWarning),
 });
 export type OrgDetail = z.infer<typeof OrgDetail>;
 

@@ -22,6 +22,12 @@ export interface OrgsTable {
   status: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Added by 0006_org_admin: 临时党支部 reason and end date, 楼宇党支部 kind, merge/dissolve end state. */
+  temp_reason: string | null;
+  valid_until: DateCol | null;
+  building_kind: string | null;
+  merged_into_id: string | null;
+  ended_at: Date | null;
 }
 
 export interface MembersTable {
@@ -42,6 +48,12 @@ export interface MembersTable {
   joined_on: DateCol | null;
   full_on: DateCol | null;
   categories: Generated<string[]>;
+  /** The community an 在职党员 reports to (0008). */
+  reporting_org_id: string | null;
+  posts: Generated<string[]>;
+  remarks: string | null;
+  /** The grid 网格 the member is assigned to (migration 0007). */
+  grid_id: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -19,7 +19,7 @@ describe('scopeFor', () => {
   it('gives residents no member roster and members no write', () => {
     const r = actor([{ role: 'resident', orgId: '5', orgPath: '1.5', orgName: 'A' }]);
     expect(scopeFor(r, 'members:read')).toEqual([]);
-    expect(permissionsOf(r)).toEqual(['orgs:read']);
+    expect(permissionsOf(r)).toEqual(['orgs:read', 'sites:read']);
     const m = actor([{ role: 'member', orgId: '5', orgPath: '1.5', orgName: 'A' }]);
     expect(scopeFor(m, 'orgs:write')).toEqual([]);
   });

@@ -36,6 +36,10 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
+/** The CSRF header for requests that bypass `api()` (raw file uploads). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
 
 type QueryValue = string | number | boolean | null | undefined;
 

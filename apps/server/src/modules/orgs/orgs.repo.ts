@@ -1,5 +1,11 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '@dangjian/db';
+
+/** Number of active (not merged or dissolved) children of `o`, as `child_count`. */
+function activeChildCount(eb: ExpressionBuilder<DB & { o: DB['orgs'] }, 'o'>) {
+  return eb.selectFrom('orgs as c').select(eb.fn.countAll<string>().as('n'))
+    .whereRef('c.parent_id', '=', 'o.id').where('c.status', '=', 'active').as('child_count');
+}
 
 /** `path <@ ANY(roots)`: the row's path lies in one of the given subtrees. */
 export function pathInScope(path: Expression<string>, roots: readonly string[]): Expression<SqlBool> {
@@ -23,7 +29,7 @@ export function createOrgsRepo(db: Kysely<DB>) {
         .selectFrom('orgs as o')
         .select((eb) => [
           'o.id', 'o.parent_id', 'o.name', 'o.type', 'o.path', 'o.depth', 'o.sort_order',
-          eb.selectFrom('orgs as c').select(eb.fn.countAll<string>().as('n')).whereRef('c.parent_id', '=', 'o.id').as('child_count'),
+          activeChildCount(eb),
         ])
         .where((eb) => pathInScope(eb.ref('o.path'), scope))
         .where('o.status', '=', 'active')
@@ -37,8 +43,9 @@ export function createOrgsRepo(db: Kysely<DB>) {
       return db
         .selectFrom('orgs as o')
         .select((eb) => [
-          'o.id', 'o.parent_id', 'o.name', 'o.short_name', 'o.code', 'o.type', 'o.path', 'o.depth',
-          eb.selectFrom('orgs as c').select(eb.fn.countAll<string>().as('n')).whereRef('c.parent_id', '=', 'o.id').as('child_count'),
+          'o.id', 'o.parent_id', 'o.name', 'o.short_name', 'o.code', 'o.type', 'o.path', 'o.depth', 'o.status',
+          'o.sort_order', 'o.temp_reason', 'o.valid_until', 'o.building_kind',
+          activeChildCount(eb),
         ])
         .where('o.id', '=', id)
         .where((eb) => pathInScope(eb.ref('o.path'), scope))

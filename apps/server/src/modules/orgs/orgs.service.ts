@@ -1,13 +1,21 @@
 import type { Kysely } from 'kysely';
 import { withScope, type DB } from '@dangjian/db';
-import type { MemberStatus, OrgDetail, OrgTreeResponse, OrgType } from '@dangjian/contracts';
+import type { BuildingKind, MemberStatus, OrgDetail, OrgStatus, OrgTreeResponse, OrgType } from '@dangjian/contracts';
 import { AppError } from '../../lib/errors.ts';
 import { isUnder, scopeFor, type Actor } from '../../lib/actor.ts';
-import { appendAudit } from '../audit/audit.repo.ts';
+import { systemClock, type Clock } from '../../lib/clock.ts';
 import { createOrgsRepo } from './orgs.repo.ts';
+import { recordOrgChange } from './org-history.ts';
+import { createOrgAdminService } from './org-admin.service.ts';
+import { createTeamsService } from './teams.service.ts';
+import { createTeamsRepo } from './teams.repo.ts';
+import { createSizeReportService } from './size-report.service.ts';
+import { chinaToday, orgWarnings } from './size-rules.ts';
 
 export interface OrgsDeps {
   db: Kysely<DB>;
+  /** Today's date for term and validity warnings; the system clock by default. */
+  clock?: Clock;
 }
 
 /**
@@ -15,7 +23,15 @@ export interface OrgsDeps {
  * runs in withScope(), so row-level security applies beneath the explicit scope filter.
  */
 export function createOrgsService(deps: OrgsDeps) {
+  const clock = deps.clock ?? systemClock;
   return {
+    /** Create, update, merge, dissolve, history (org-admin.service.ts). */
+    admin: createOrgAdminService(deps),
+    /** Leadership teams and 换届提醒 (teams.service.ts). */
+    teams: createTeamsService(deps),
+    /** 支部规模报表 and its Excel export (size-report.service.ts). */
+    sizes: createSizeReportService(deps),
+
     async tree(actor: Actor): Promise<OrgTreeResponse> {
       const scope = scopeFor(actor, 'orgs:read');
       const rows = await withScope(deps.db, scope, (trx) => createOrgsRepo(trx).listTree(scope));
@@ -36,10 +52,11 @@ export function createOrgsService(deps: OrgsDeps) {
         const org = await repo.findInScope(id, scope);
         if (!org) throw new AppError('NOT_FOUND', { details: { entity: 'org', id } });
         const ancestorIds = org.path.split('.').slice(0, -1);
-        const [ancestors, byType, byStatus] = await Promise.all([
+        const [ancestors, byType, byStatus, termEnd] = await Promise.all([
           repo.ancestors(ancestorIds),
           repo.countDescendantsByType(org.path),
           repo.countMembersByStatus(org.path),
+          createTeamsRepo(trx).latestTermEnd(org.id),
         ]);
         const subOrgsByType = byType.map((r) => ({ type: r.type as OrgType, count: Number(r.count) }));
         const membersByStatus = byStatus.map((r) => ({ status: r.status as MemberStatus, count: Number(r.count) }));
@@ -48,6 +65,8 @@ export function createOrgsService(deps: OrgsDeps) {
             id: org.id, parentId: org.parent_id, name: org.name, type: org.type as OrgType, path: org.path,
             depth: org.depth, childCount: Number(org.child_count ?? 0), shortName: org.short_name, code: org.code,
             ancestors: ancestors.map((a) => ({ id: a.id, name: a.name })),
+            sortOrder: org.sort_order, status: org.status as OrgStatus, tempReason: org.temp_reason,
+            validUntil: org.valid_until, buildingKind: org.building_kind as BuildingKind | null,
           },
           stats: {
             subOrgsByType,
@@ -55,13 +74,20 @@ export function createOrgsService(deps: OrgsDeps) {
             membersByStatus,
             memberTotal: membersByStatus.reduce((s, r) => s + r.count, 0),
           },
+          warnings: org.status !== 'active' ? [] : orgWarnings({
+            type: org.type as OrgType, termEnd, validUntil: org.valid_until, today: chinaToday(clock()),
+            full: membersByStatus.find((r) => r.status === 'full')?.count ?? 0,
+            probationary: membersByStatus.find((r) => r.status === 'probationary')?.count ?? 0,
+          }),
         };
       });
     },
 
     /**
      * Moves an organization with its whole subtree under a new parent, in one transaction,
-     * audited with the old and new paths. Both ends must lie in the caller's write scope.
+     * recorded (history and audit) with the old and new paths. Both ends must lie in the
+     * caller's write scope. Parent-type rules are not enforced here, so a tree seeded before
+     * the rules existed can still be tidied up.
      */
     async move(actor: Actor, id: string, newParentId: string, reason: string) {
       const scope = scopeFor(actor, 'orgs:write');
@@ -70,15 +96,15 @@ export function createOrgsService(deps: OrgsDeps) {
         const org = await repo.findInScope(id, scope);
         const parent = await repo.findInScope(newParentId, scope);
         if (!org || !parent) throw new AppError('NOT_FOUND', { details: { entity: 'org', id: org ? newParentId : id } });
+        if (org.status !== 'active' || parent.status !== 'active') throw new AppError('ORG_NOT_ACTIVE');
         if (isUnder(parent.path, org.path)) throw new AppError('ORG_MOVE_INTO_SELF', { details: { field: 'newParentId' } });
         const newPath = `${parent.path}.${org.id}`;
         if (!scope.some((root) => isUnder(newPath, root)) || scope.includes(org.path)) throw new AppError('FORBIDDEN');
         const moved = await repo.moveSubtree(org.id, org.path, parent.id, parent.path);
-        await appendAudit(trx, {
-          actorUserId: actor.userId, actorName: actor.username, ip: actor.ip, action: 'org.move',
-          entityType: 'org', entityId: org.id, orgId: org.id,
+        await recordOrgChange(trx, actor, {
+          orgId: org.id, action: 'move', reason,
           before: { parentId: org.parent_id, path: org.path },
-          after: { parentId: parent.id, path: newPath, reason, movedCount: moved.length },
+          after: { parentId: parent.id, parentName: parent.name, path: newPath, movedCount: moved.length },
         });
         return { id: org.id, path: newPath, movedCount: moved.length };
       });

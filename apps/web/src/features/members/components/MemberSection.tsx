@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Flex, Input, Select, Table, Typography } fr
 import { MEMBER_STATUSES, MEMBER_STATUS_CODES, type MemberStatus } from '@dangjian/contracts';
 import { useMemberList } from '../api.ts';
 import { memberColumns } from './memberColumns.tsx';
+import { ExportMembersButton } from '../../imports/components/ExportMembersButton.tsx';
 
 const statusOptions = MEMBER_STATUS_CODES.map((s) => ({ value: s, label: MEMBER_STATUSES[s] }));
 
@@ -33,6 +34,7 @@ export function MemberSection({ orgId }: { orgId: string }) {
         style={{ width: 200 }}
         data-testid="member-search"
       />
+      <ExportMembersButton orgId={orgId} status={status} q={q || undefined} />
     </Flex>
   );
 

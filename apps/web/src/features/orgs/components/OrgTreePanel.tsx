@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useOrgTree } from '../api.ts';
 import { ancestorKeys, buildOrgTree, filterOrgTree, type OrgTreeItem } from '../tree.ts';
 import { OrgTreeTitle } from './OrgTreeTitle.tsx';
+import { useGridTreeNodes } from '../../grids/components/gridTreeNodes.tsx';
 
 const TREE_HEIGHT_OFFSET = 230; // header + card chrome + search box
 
@@ -38,7 +39,9 @@ export function OrgTreePanel({ selectedId }: { selectedId: string | undefined })
   }, [selectedId, model]);
 
   const height = Math.max(320, window.innerHeight - TREE_HEIGHT_OFFSET);
-  const items = filtered ? filtered.items : (model?.items ?? []);
+  // Grids 网格 (feature grids) hang under their community as read-only leaves; a click opens /grids.
+  const grids = useGridTreeNodes();
+  const items = grids.attach(filtered ? filtered.items : (model?.items ?? []));
 
   return (
     <Card title="组织架构" size="small" styles={{ body: { padding: 12 } }}>
@@ -72,8 +75,8 @@ export function OrgTreePanel({ selectedId }: { selectedId: string | undefined })
             expandedKeys={expanded}
             onExpand={(keys) => setExpanded(keys)}
             selectedKeys={selectedId ? [selectedId] : []}
-            onSelect={(_, info) => void navigate(`/orgs/${info.node.key}`)}
-            titleRender={(item) => <OrgTreeTitle item={item} keyword={deferredKeyword} />}
+            onSelect={(_, info) => void navigate(grids.linkOf(info.node.key) ?? `/orgs/${info.node.key}`)}
+            titleRender={(item) => grids.title(item) ?? <OrgTreeTitle item={item} keyword={deferredKeyword} />}
           />
         )}
       </div>

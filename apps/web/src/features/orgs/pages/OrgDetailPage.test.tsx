@@ -16,13 +16,17 @@ const tree: OrgTreeResponse = {
   ],
 };
 const detail: OrgDetail = {
-  org: { ...tree.nodes[0]!, shortName: null, code: null, ancestors: [] },
+  org: {
+    ...tree.nodes[0]!, shortName: null, code: null, ancestors: [], sortOrder: 0, status: 'active',
+    tempReason: null, validUntil: null, buildingKind: null,
+  },
   stats: {
     subOrgsByType: [{ type: 'branch', count: 1 }],
     subOrgTotal: 1,
     membersByStatus: [{ status: 'full', count: 1200 }, { status: 'probationary', count: 34 }],
     memberTotal: 1234,
   },
+  warnings: [],
 };
 const member = (id: string, name: string): MemberListItem => ({
   id, name, gender: 'female', age: 40, idNumberMasked: '320802********1234', phoneMasked: '138****5678',

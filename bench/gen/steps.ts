@@ -1,0 +1,127 @@
+/**
+ * The generator's steps, one per kind of data, run in order. A new table gets a new step here
+ * (see bench/README.md): build its rows from the context (the tree, the members' id ranges,
+ * the seeded rng) and hand them to copyRows.
+ */
+import { hashPassword, memberProfile, namePinyin, type Rng } from '../../packages/db/src/fixtures/index.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Options } from '../lib/cli.ts';
+import { copyRows, type Cell, type CopyResult } from '../lib/copy.ts';
+import type { Tree } from './tree.ts';
+
+/** The password of every generated account, hashed once (argon2id takes ~70 ms a hash). */
+export const BENCH_PASSWORD = 'Bench#2026';
+/** The reference day for ages and join dates: never the real clock, so a seed gives one result. */
+export const TODAY = '2026-11-01';
+
+export interface GenContext {
+  opts: Options;
+  conn: { pglite?: PGlite; url?: string };
+  tree: Tree;
+  /** Members per holder, parallel to tree.holders. */
+  counts: number[];
+  /** Id of the first member of each holder (members get ids 1…N in holder order). */
+  firstMember: number[];
+  /** Independent stream per step: adding a step never reshapes the data of another. */
+  rngFor(step: string): Rng;
+}
+
+export interface Step {
+  name: string;
+  /** A capability not built yet: the step is listed and skipped, with this reason. */
+  pending?: string;
+  run?(ctx: GenContext): Promise<CopyResult[]>;
+}
+
+const ORG_COLUMNS = ['id', 'parent_id', 'path', 'region_id', 'type', 'name', 'sort_order'] as const;
+const MEMBER_COLUMNS = [
+  'id', 'org_id', 'region_id', 'name', 'name_pinyin', 'name_initials', 'gender', 'birth_date', 'id_number', 'phone',
+  'ethnicity', 'education', 'occupation', 'status', 'joined_on', 'full_on', 'categories',
+] as const;
+
+const orgsStep: Step = {
+  name: 'orgs',
+  run: async ({ opts, conn, tree }) => [await copyRows(opts.target, conn, {
+    table: 'orgs', columns: ORG_COLUMNS, total: tree.orgs.length,
+    rows: tree.orgs.map((o): Cell[] => [o.id, o.parentId, o.path, o.regionId, o.type, o.name, o.sortOrder]),
+  })],
+};
+
+function* memberRows(ctx: GenContext, rng: Rng): Generator<Cell[]> {
+  const { tree, counts } = ctx;
+  const regionOf = new Map(tree.orgs.map((o) => [o.id, o.regionId]));
+  const usedIds = new Set<string>();
+  // Names repeat a lot (王伟, 李娜 …): caching their pinyin keys saves most of the pinyin work.
+  const keys = new Map<string, { pinyin: string; initials: string }>();
+  let id = 0;
+  for (let i = 0; i < tree.holders.length; i++) {
+    const h = tree.holders[i]!;
+    for (let k = 0; k < counts[i]!; k++) {
+      const m = memberProfile(rng, { today: TODAY, setting: h.setting, usedIds }, String(h.orgId), '');
+      let nk = keys.get(m.name);
+      if (!nk) keys.set(m.name, (nk = namePinyin(m.name)));
+      yield [
+        ++id, h.orgId, regionOf.get(h.orgId)!, m.name, nk.pinyin, nk.initials, m.gender, m.birthDate, m.idNumber, m.phone,
+        m.ethnicity, m.education, m.occupation, m.status, m.joinedOn, m.fullOn, m.categories,
+      ];
+    }
+  }
+}
+
+const membersStep: Step = {
+  name: 'members',
+  run: async (ctx) => [await copyRows(ctx.opts.target, ctx.conn, {
+    table: 'members', columns: MEMBER_COLUMNS, total: ctx.opts.members, rows: memberRows(ctx, ctx.rngFor('members')),
+  })],
+};
+
+/** `n` items spread evenly over a list (deterministic, no rng). */
+function spread<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return items.slice();
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
+}
+
+/**
+ * Accounts for the load test, all with BENCH_PASSWORD: bench-admin (组织部管理员 of the root),
+ * town/street secretaries, branch secretaries and members (党员, linked to a member row).
+ */
+const usersStep: Step = {
+  name: 'users',
+  run: async (ctx) => {
+    const { tree, counts, firstMember } = ctx;
+    const hash = await hashPassword(BENCH_PASSWORD);
+    const users: Cell[][] = [];
+    const roles: Cell[][] = [];
+    const addUser = (username: string, displayName: string, role: string, orgId: number, memberId: number | null) => {
+      const id = users.length + 1;
+      users.push([id, username, displayName, hash, false, memberId]);
+      roles.push([id, id, orgId, role]);
+    };
+    addUser('bench-admin', '压测组织部管理员', 'org_dept_admin', tree.orgs[0]!.id, null);
+    const towns = tree.orgs.filter((o) => o.type === 'town_committee' || o.type === 'street_committee');
+    spread(towns, 100).forEach((o, i) => addUser(`bench-town-${String(i + 1).padStart(3, '0')}`, `压测乡镇书记${i + 1}`, 'secretary', o.id, null));
+    const filled = tree.holders.map((h, i) => ({ h, i })).filter(({ i }) => counts[i]! > 0);
+    spread(filled, 300).forEach(({ h }, i) => addUser(`bench-branch-${String(i + 1).padStart(3, '0')}`, `压测支部书记${i + 1}`, 'secretary', h.orgId, null));
+    spread(filled, 100).forEach(({ h, i: hi }, i) => addUser(`bench-member-${String(i + 1).padStart(3, '0')}`, `压测党员${i + 1}`, 'member', h.orgId, firstMember[hi]!));
+    return [
+      await copyRows(ctx.opts.target, ctx.conn, {
+        table: 'users', columns: ['id', 'username', 'display_name', 'password_hash', 'must_change_password', 'member_id'], total: users.length, rows: users,
+      }),
+      await copyRows(ctx.opts.target, ctx.conn, { table: 'user_roles', columns: ['id', 'user_id', 'org_id', 'role'], total: roles.length, rows: roles }),
+    ];
+  },
+};
+
+/**
+ * Every step, in load order. The activity steps wait for their capabilities: each will add a
+ * year of records for every branch (see bench/README.md, "Adding a generator step").
+ */
+export const STEPS: Step[] = [
+  orgsStep,
+  membersStep,
+  usersStep,
+  { name: 'meetings', pending: '三会一课 meetings with attendance: no table yet' },
+  { name: 'wishes', pending: '微心愿 wishes: no table yet' },
+  { name: 'commitments', pending: '承诺践诺 commitments: no table yet' },
+  { name: 'points', pending: '积分 points entries: no table yet' },
+];
