@@ -17,8 +17,8 @@ export async function withScope<T>(
 ): Promise<T> {
   const scope = `{${scopePaths.map((p) => `"${p}"`).join(',')}}`;
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT set_config('app.scope', ${scope}, true)`.execute(trx);
-    await sql.raw(`SET LOCAL ROLE ${APP_ROLE}`).execute(trx);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`SELECT set_config('app.scope', ${scope}, true), set_config('role', ${APP_ROLE}, true)`.execute(trx);
     return fn(trx);
   });
 }

@@ -37,8 +37,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export function createAuthService(deps: AuthDeps) {
   const repo = createAuthRepo(deps.db);
 
-  async function actorOf(userId: string, ip: string): Promise<Actor | null> {
-    const user = await repo.findUserById(userId);
+  async function actorOf(user: { id: string; username: string; display_name: string; disabled: boolean } | undefined, ip: string): Promise<Actor | null> {
     if (!user || user.disabled) return null;
     return { userId: user.id, username: user.username, displayName: user.display_name, ip, roles: await repo.rolesOf(user.id) };
   }
@@ -101,7 +100,7 @@ export function createAuthService(deps: AuthDeps) {
       const idHash = sha256(token);
       await repo.createSession({ idHash, userId: user.id, csrfToken, ip, userAgent, at: now });
       await audit('auth.login.success', who, ip);
-      const actor = await actorOf(user.id, ip);
+      const actor = await actorOf(user, ip);
       if (!actor) throw new AppError('ACCOUNT_DISABLED');
       return { token, ctx: { actor, idHash, csrfToken, mustChangePassword: user.must_change_password } };
     },
@@ -118,7 +117,7 @@ export function createAuthService(deps: AuthDeps) {
         throw new AppError('SESSION_EXPIRED');
       }
       const user = await repo.findUserById(s.user_id);
-      const actor = user && !user.disabled ? await actorOf(user.id, ip) : null;
+      const actor = await actorOf(user, ip);
       if (!user || !actor) {
         await repo.deleteSession(idHash);
         throw new AppError('UNAUTHENTICATED');
