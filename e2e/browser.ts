@@ -1,4 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Where specs put their screenshots. */
+export const SHOTS = 'test-results/e2e';
 
 /** Debian's chromium, with the flags this machine's closed network needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -23,4 +28,23 @@ export async function statNumber(page: Page, testId: string): Promise<number> {
   const m = text.replace(/,/g, '').match(/\d+/);
   if (!m) throw new Error(`no number in ${testId}: ${text}`);
   return Number(m[0]);
+}
+
+/**
+ * One browser per spec file, launched before its tests and closed after them.
+ * @example const browser = useBrowser(); it('…', async () => { const page = await browser().newPage(); });
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('browser not launched yet');
+    return browser;
+  };
 }

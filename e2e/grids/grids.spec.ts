@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn, statNumber } from '../browser.ts';
+import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS, useBrowser, signIn, statNumber } from '../browser.ts';
 
 const facts = inject('e2e');
-let browser: Browser;
-const shots = 'test-results/e2e';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const shots = SHOTS;
 
 /** GET a JSON API path inside the signed-in page (same cookie as the UI). */
 function apiGet<T>(page: Page, path: string): Promise<T> {
@@ -21,7 +12,7 @@ function apiGet<T>(page: Page, path: string): Promise<T> {
 }
 
 it('a branch secretary creates a grid and assigns a member to it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-branch-a');
   const name = `E2E网格${Date.now() % 100000}`;
   await page.goto(`${facts.baseUrl}/grids?orgId=${facts.branchA.id}`);
@@ -52,7 +43,7 @@ it('a branch secretary creates a grid and assigns a member to it', async () => {
 });
 
 it('a branch secretary creates a site and sees the totals', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-branch-a');
   type Totals = { totals: { count: number; totalArea: number; totalInvestment: number } };
   const before = (await apiGet<Totals>(page, `/api/v1/sites?orgId=${facts.branchA.id}`)).totals;

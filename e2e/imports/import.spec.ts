@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { expect, inject, it } from 'vitest';
 import { randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { idCheckChar, MEMBER_IMPORT_COLUMNS } from '../../packages/contracts/src/index.ts';
-import { launchBrowser, signIn } from '../browser.ts';
+import { SHOTS, useBrowser, signIn } from '../browser.ts';
 
 const facts = inject('e2e');
-let browser: Browser;
-const shots = 'test-results/e2e';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const shots = SHOTS;
 
 /** A valid ID number born 1988-05-20 with a random address code and sequence. */
 function idNumber(): string {
@@ -39,7 +30,7 @@ async function upload(page: Page, name: string, buffer: Buffer) {
 }
 
 it('a branch secretary uploads a roster with errors, sees them, then imports the corrected roster', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-branch-a');
   await page.goto(`${facts.baseUrl}/imports`);
   await expect.poll(() => page.getByTestId('import-org').innerText()).toContain(facts.branchA.name);

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn } from '../browser.ts';
+import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS, useBrowser, signIn } from '../browser.ts';
 
 const facts = inject('e2e');
-let browser: Browser;
-const shots = 'test-results/e2e';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const shots = SHOTS;
 
 interface Found { id: string; name: string; namePinyin: string }
 
@@ -34,7 +25,7 @@ async function pickOrg(page: Page, testId: string, name: string) {
 }
 
 it('a branch secretary finds a member by pinyin initials and opens the record, PII masked until 查看', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-branch-a');
   await page.goto(`${facts.baseUrl}/members`);
   await page.getByTestId('member-table').locator('tbody tr.ant-table-row').first().waitFor();
@@ -61,7 +52,7 @@ it('a branch secretary finds a member by pinyin initials and opens the record, P
 });
 
 it('a town secretary moves a member to the sibling branch in the UI; the organization and the history change', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-town');
   await page.goto(`${facts.baseUrl}/members`);
   await page.getByTestId('member-table').locator('tbody tr.ant-table-row').first().waitFor();

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn } from '../browser.ts';
+import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS, useBrowser, signIn } from '../browser.ts';
 
 const facts = inject('e2e');
-let browser: Browser;
-const shots = 'test-results/e2e';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const shots = SHOTS;
 
 /** Opens 新建下级组织 on the current org page, picks the type and name, saves, waits for the new page. */
 async function createChild(page: Page, typeLabel: string, name: string): Promise<string> {
@@ -29,7 +20,7 @@ async function createChild(page: Page, typeLabel: string, name: string): Promise
 }
 
 it('the town secretary creates a branch under the town and a 党小组 under it through the UI; both appear in the tree', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-town');
   await page.goto(`${facts.baseUrl}/orgs/${facts.town.id}`);
   await expect.poll(() => page.getByTestId('org-title').innerText()).toContain(facts.town.name);

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, signIn, statNumber } from '../browser.ts';
+import { expect, inject, it } from 'vitest';
+import { SHOTS, useBrowser, signIn, statNumber } from '../browser.ts';
 
 const facts = inject('e2e');
-let browser: Browser;
-const shots = 'test-results/e2e';
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const shots = SHOTS;
 
 it('a town secretary signs in, opens the tree, sees figures equal to the database, signs out', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-town');
   await page.goto(`${facts.baseUrl}/orgs/${facts.town.id}`);
   await expect.poll(() => page.getByTestId('org-title').innerText()).toContain(facts.town.name);
@@ -42,7 +32,7 @@ it('a town secretary signs in, opens the tree, sees figures equal to the databas
 });
 
 it('a branch secretary cannot open the sibling branch', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await signIn(page, facts.baseUrl, 'demo-branch-b');
   const tree = await page.getByTestId('org-tree').innerText();
   expect(tree).toContain(facts.branchB.name);

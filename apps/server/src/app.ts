@@ -23,6 +23,12 @@ import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { gridsRoutes } from './modules/grids/grids.routes.ts';
 import { sitesRoutes } from './modules/sites/sites.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
+import { complianceRoutes } from './modules/compliance/compliance.routes.ts';
+import { studyRoutes } from './modules/study/study.routes.ts';
+import { developmentRoutes } from './modules/development/development.routes.ts';
+import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
+import { duesRoutes } from './modules/dues/dues.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -83,6 +89,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(gridsRoutes, { prefix: '/api/v1/grids', db, clock });
   await app.register(sitesRoutes, { prefix: '/api/v1/sites', db, clock });
   await app.register(auditRoutes, { prefix: '/api/v1/audit', db });
+  await app.register(meetingsRoutes, { prefix: '/api/v1/meetings', db, clock });
+  await app.register(complianceRoutes, { prefix: '/api/v1', db, clock });
+  await app.register(studyRoutes, { prefix: '/api/v1', db, clock });
+  await app.register(developmentRoutes, { prefix: '/api/v1', db, clock });
+  await app.register(transfersRoutes, { prefix: '/api/v1', db, clock });
+  await app.register(duesRoutes, { prefix: '/api/v1/dues', db, clock });
 
   const hasWeb = !!deps.webDist && existsSync(`${deps.webDist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: 'index.html' });

@@ -3,6 +3,12 @@ import { ORGS_ERRORS } from './errors/orgs.ts';
 import { MEMBERS_ERRORS } from './errors/members.ts';
 import { IMPORTS_ERRORS } from './errors/imports.ts';
 import { GRIDS_ERRORS } from './errors/grids.ts';
+import { MEETINGS_ERRORS } from './errors/meetings.ts';
+import { COMPLIANCE_ERRORS } from './errors/compliance.ts';
+import { STUDY_ERRORS } from './errors/study.ts';
+import { DEVELOPMENT_ERRORS } from './errors/development.ts';
+import { TRANSFERS_ERRORS } from './errors/transfers.ts';
+import { DUES_ERRORS } from './errors/dues.ts';
 
 /**
  * Stable error codes with their HTTP status and Chinese message. Clients switch on `code`,
@@ -31,6 +37,12 @@ export const ERRORS = {
   ...MEMBERS_ERRORS,
   ...IMPORTS_ERRORS,
   ...GRIDS_ERRORS,
+  ...MEETINGS_ERRORS,
+  ...COMPLIANCE_ERRORS,
+  ...STUDY_ERRORS,
+  ...DEVELOPMENT_ERRORS,
+  ...TRANSFERS_ERRORS,
+  ...DUES_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -3,6 +3,12 @@ import type { OrgAdminTables } from './schema-parts/org-admin.ts';
 import type { GridsSitesTables } from './schema-parts/grids-sites.ts';
 import type { MembersMoreTables } from './schema-parts/members-more.ts';
 import type { ImportsTables } from './schema-parts/imports.ts';
+import type { MeetingsTables } from './schema-parts/meetings.ts';
+import type { MeetingRulesTables } from './schema-parts/meeting-rules.ts';
+import type { StudyExamsTables } from './schema-parts/study-exams.ts';
+import type { DevelopmentTables } from './schema-parts/development.ts';
+import type { TransfersLeavingTables } from './schema-parts/transfers-leaving.ts';
+import type { DuesTables } from './schema-parts/dues.ts';
 
 /** Table types. Keep in step with migrations/ (which never import this file). */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -125,7 +131,9 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
-export interface DB extends OrgAdminTables, GridsSitesTables, MembersMoreTables, ImportsTables {
+export interface DB
+  extends OrgAdminTables, GridsSitesTables, MembersMoreTables, ImportsTables, MeetingsTables, MeetingRulesTables,
+    StudyExamsTables, DevelopmentTables, TransfersLeavingTables, DuesTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

@@ -9,6 +9,12 @@ const ITEMS = [
   { key: '/sites', label: '阵地管理' },
   { key: '/teams/expiring', label: '换届提醒' },
   { key: '/imports', label: '批量导入' },
+  { key: '/meetings', label: '组织生活' },
+  { key: '/compliance', label: '合规检查' },
+  { key: '/study', label: '学习教育' },
+  { key: '/development', label: '发展党员' },
+  { key: '/transfers', label: '关系转接' },
+  { key: '/dues', label: '党费' },
 ];
 
 export function MainNav() {

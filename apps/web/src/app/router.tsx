@@ -17,6 +17,12 @@ const MembersPage = lazy(() => import('../features/members/pages/MembersPage.tsx
 const ImportPage = lazy(() => import('../features/imports/pages/ImportPage.tsx'));
 const GridsPage = lazy(() => import('../features/grids/pages/GridsPage.tsx'));
 const SitesPage = lazy(() => import('../features/sites/pages/SitesPage.tsx'));
+const MeetingsPage = lazy(() => import('../features/meetings/pages/MeetingsPage.tsx'));
+const CompliancePage = lazy(() => import('../features/compliance/pages/CompliancePage.tsx'));
+const StudyPage = lazy(() => import('../features/study/pages/StudyPage.tsx'));
+const DevelopmentPage = lazy(() => import('../features/development/pages/DevelopmentPage.tsx'));
+const TransfersPage = lazy(() => import('../features/transfers/pages/TransfersPage.tsx'));
+const DuesPage = lazy(() => import('../features/dues/pages/DuesPage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -42,6 +48,12 @@ export const routes: RouteObject[] = [
           { path: 'imports', element: <Lazy><ImportPage /></Lazy> },
           { path: 'grids', element: <Lazy><GridsPage /></Lazy> },
           { path: 'sites', element: <Lazy><SitesPage /></Lazy> },
+          { path: 'meetings/*', element: <Lazy><MeetingsPage /></Lazy> },
+          { path: 'compliance/*', element: <Lazy><CompliancePage /></Lazy> },
+          { path: 'study/*', element: <Lazy><StudyPage /></Lazy> },
+          { path: 'development/*', element: <Lazy><DevelopmentPage /></Lazy> },
+          { path: 'transfers/*', element: <Lazy><TransfersPage /></Lazy> },
+          { path: 'dues/*', element: <Lazy><DuesPage /></Lazy> },
         ],
       },
     ],

@@ -8,6 +8,12 @@ import * as m0006 from './20261126_0006_org_admin.ts';
 import * as m0007 from './20261126_0007_grids_sites.ts';
 import * as m0008 from './20261126_0008_members_more.ts';
 import * as m0009 from './20261126_0009_imports.ts';
+import * as m0010 from './20261126_0010_meetings.ts';
+import * as m0011 from './20261126_0011_meeting_rules.ts';
+import * as m0012 from './20261126_0012_study_exams.ts';
+import * as m0013 from './20261126_0013_development.ts';
+import * as m0014 from './20261126_0014_transfers_leaving.ts';
+import * as m0015 from './20261126_0015_dues.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +26,10 @@ export const migrations: Record<string, Migration> = {
   '20261126_0007_grids_sites': m0007,
   '20261126_0008_members_more': m0008,
   '20261126_0009_imports': m0009,
+  '20261126_0010_meetings': m0010,
+  '20261126_0011_meeting_rules': m0011,
+  '20261126_0012_study_exams': m0012,
+  '20261126_0013_development': m0013,
+  '20261126_0014_transfers_leaving': m0014,
+  '20261126_0015_dues': m0015,
 };

@@ -1,0 +1,7 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '@dangjian/db';
+import type { Clock } from '../../lib/clock.ts';
+
+/** Routes of the transfers feature (placeholder until the feature lands). */
+export const transfersRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; clock: Clock }> = async () => {};

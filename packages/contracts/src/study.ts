@@ -1,0 +1,2 @@
+// Contracts of this feature (see orgs.ts for the pattern).
+export {};
