@@ -9,6 +9,7 @@ export default defineConfig({
     include: ['apps/*/src/**/*.test.{ts,tsx}', 'packages/*/src/**/*.test.{ts,tsx}'],
     environment: 'node',
     globalSetup: ['./packages/db/src/testing/global-setup.ts'],
+    setupFiles: ['./apps/web/src/test-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -18,7 +18,27 @@ export const OrgNode = z.object({
 export type OrgNode = z.infer<typeof OrgNode>;
 
 /** The caller's scope as a flat list in tree order; the client builds the tree. */
-export const OrgTreeResponse = z.object({ roots: z.array(z.string()), nodes: z.array(OrgNode) });
+export const OrgTreeResponse = z.object({
+  roots: z.array(z.string()),
+  nodes: z.array(OrgNode),
+  /**
+   * True when the scope was too large to send whole: nodes stop at a depth, and a node with
+   * childCount > 0 but no children listed is loaded on demand with ?rootId=<id>&depth=1.
+   */
+  truncated: z.boolean().optional(),
+});
+
+/** GET /orgs/tree: the whole scope (when small enough), or one subtree to a depth. */
+export const OrgTreeQuery = z.strictObject({
+  rootId: z.string().regex(/^\d{1,18}$/, '组织编号格式不正确').optional(),
+  depth: z.coerce.number().int().min(1).max(20).optional(),
+});
+export type OrgTreeQuery = z.infer<typeof OrgTreeQuery>;
+
+/** A scope with more organizations than this is sent a few levels deep and loaded on demand. */
+export const ORG_TREE_FULL_LIMIT = 3000;
+/** Levels below each scope root sent when the scope is over the limit. */
+export const ORG_TREE_DEFAULT_DEPTH = 3;
 export type OrgTreeResponse = z.infer<typeof OrgTreeResponse>;
 
 export const OrgDetail = z.object({

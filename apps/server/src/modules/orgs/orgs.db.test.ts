@@ -14,6 +14,23 @@ describeOnEngines('orgs', (h) => {
     expect(body.nodes[0]?.id).toBe(h.tree.townId);
   });
 
+  it('sends a large scope level by level: depth, then a subtree on demand', async () => {
+    const a = await h.login(h.tree.users.town);
+    const top = (await a.get('/api/v1/orgs/tree?depth=1')).json() as { truncated: boolean; nodes: { id: string; parentId: string | null; childCount: number }[] };
+    expect(top.truncated).toBe(true);
+    const direct = await h.database.db.selectFrom('orgs').select('id').where('parent_id', '=', h.tree.townId).where('status', '=', 'active').execute();
+    expect(top.nodes.map((n) => n.id).sort()).toEqual([h.tree.townId, ...direct.map((d) => d.id)].sort());
+    const branchA = top.nodes.find((n) => n.id === h.tree.branchAId)!;
+    expect(branchA.childCount).toBeGreaterThan(0);
+    const more = (await a.get(`/api/v1/orgs/tree?rootId=${h.tree.branchAId}&depth=1`)).json() as { roots: string[]; nodes: { id: string; parentId: string | null }[] };
+    expect(more.roots).toEqual([h.tree.branchAId]);
+    expect(more.nodes.filter((n) => n.parentId === h.tree.branchAId).map((n) => n.id)).toContain(h.tree.groupAId);
+    const full = (await a.get('/api/v1/orgs/tree')).json() as { truncated: boolean };
+    expect(full.truncated).toBe(false);
+    const b = await h.login(h.tree.users.secretaryB);
+    expect((await b.get(`/api/v1/orgs/tree?rootId=${h.tree.branchAId}&depth=1`)).statusCode).toBe(404);
+  });
+
   it('figures of a node are computed from the records', async () => {
     const a = await h.login(h.tree.users.admin);
     const res = await a.get(`/api/v1/orgs/${h.tree.townId}`);

@@ -23,20 +23,33 @@ export function pathUnder(path: Expression<string>, root: string): Expression<Sq
  */
 export function createOrgsRepo(db: Kysely<DB>) {
   return {
-    /** Every organization in the scope subtrees, in tree order, with its number of children. */
-    listTree(scope: readonly string[]) {
-      return db
+    /**
+     * Organizations in the scope subtrees (or under `under.path` only), in tree order, with
+     * their number of children; `under.maxDepth` stops at an absolute depth.
+     */
+    listTree(scope: readonly string[], under: { path?: string; maxDepth?: number } = {}) {
+      let qb = db
         .selectFrom('orgs as o')
         .select((eb) => [
           'o.id', 'o.parent_id', 'o.name', 'o.type', 'o.path', 'o.depth', 'o.sort_order',
           activeChildCount(eb),
         ])
         .where((eb) => pathInScope(eb.ref('o.path'), scope))
-        .where('o.status', '=', 'active')
+        .where('o.status', '=', 'active');
+      if (under.path) qb = qb.where((eb) => pathUnder(eb.ref('o.path'), under.path!));
+      if (under.maxDepth !== undefined) qb = qb.where('o.depth', '<=', under.maxDepth);
+      return qb
         .orderBy('o.depth')
         .orderBy('o.sort_order')
         .orderBy('o.id')
         .execute();
+    },
+
+    /** How many active organizations the scope holds (decides whether the tree is sent whole). */
+    async countInScope(scope: readonly string[]): Promise<number> {
+      const r = await db.selectFrom('orgs as o').select((eb) => eb.fn.countAll<string>().as('n'))
+        .where((eb) => pathInScope(eb.ref('o.path'), scope)).where('o.status', '=', 'active').executeTakeFirst();
+      return Number(r?.n ?? 0);
     },
 
     findInScope(id: string, scope: readonly string[]) {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBody, IdParam, MoveOrgRequest, MoveOrgResponse, OrgDetail, OrgTreeResponse } from '@dangjian/contracts';
+import { ErrorBody, IdParam, MoveOrgRequest, MoveOrgResponse, OrgDetail, OrgTreeQuery, OrgTreeResponse } from '@dangjian/contracts';
 import { sessionOf } from '../../http/session.ts';
 import type { OrgsService } from './orgs.service.ts';
 import { orgAdminRoutes } from './org-admin.routes.ts';
@@ -18,8 +18,8 @@ export const orgsRoutes: FastifyPluginAsyncZod<{ orgs: OrgsService }> = async (a
   await app.register(sizeReportRoutes, { sizes: orgs.sizes });
 
   app.get('/tree', {
-    schema: { tags: ['orgs'], summary: '组织树（当前用户管理范围）', response: { 200: OrgTreeResponse, ...errors } },
-  }, async (req) => orgs.tree(sessionOf(req).actor));
+    schema: { tags: ['orgs'], summary: '组织树（当前用户管理范围；过大时按层加载）', querystring: OrgTreeQuery, response: { 200: OrgTreeResponse, ...errors } },
+  }, async (req) => orgs.tree(sessionOf(req).actor, req.query));
 
   app.get('/:id', {
     schema: { tags: ['orgs'], summary: '组织详情与统计', params: IdParam, response: { 200: OrgDetail, ...errors } },

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { withScope, type DB } from '@dangjian/db';
-import type { BuildingKind, MemberStatus, OrgDetail, OrgStatus, OrgTreeResponse, OrgType } from '@dangjian/contracts';
+import { ORG_TREE_DEFAULT_DEPTH, ORG_TREE_FULL_LIMIT, type BuildingKind, type MemberStatus, type OrgDetail, type OrgStatus, type OrgTreeQuery, type OrgTreeResponse, type OrgType } from '@dangjian/contracts';
 import { AppError } from '../../lib/errors.ts';
 import { isUnder, scopeFor, type Actor } from '../../lib/actor.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
@@ -32,11 +32,31 @@ export function createOrgsService(deps: OrgsDeps) {
     /** 支部规模报表 and its Excel export (size-report.service.ts). */
     sizes: createSizeReportService(deps),
 
-    async tree(actor: Actor): Promise<OrgTreeResponse> {
+    /**
+     * The caller's scope as a flat tree. A scope of up to ORG_TREE_FULL_LIMIT organizations is
+     * sent whole; a larger one (a province) is sent ORG_TREE_DEFAULT_DEPTH levels deep and
+     * marked truncated, and the client loads deeper levels with `rootId` + `depth`.
+     */
+    async tree(actor: Actor, query: OrgTreeQuery = {}): Promise<OrgTreeResponse> {
       const scope = scopeFor(actor, 'orgs:read');
-      const rows = await withScope(deps.db, scope, (trx) => createOrgsRepo(trx).listTree(scope));
+      const { rows, truncated } = await withScope(deps.db, scope, async (trx) => {
+        const repo = createOrgsRepo(trx);
+        if (query.rootId) {
+          const root = await repo.findInScope(query.rootId, scope);
+          if (!root) throw new AppError('NOT_FOUND', { details: { entity: 'org', id: query.rootId } });
+          const maxDepth = query.depth === undefined ? undefined : root.depth + query.depth;
+          return { rows: await repo.listTree(scope, { path: root.path, maxDepth }), truncated: query.depth !== undefined };
+        }
+        const shallowest = Math.min(...scope.map((p) => p.split('.').length));
+        if (query.depth !== undefined) {
+          return { rows: await repo.listTree(scope, { maxDepth: shallowest + query.depth }), truncated: true };
+        }
+        if ((await repo.countInScope(scope)) <= ORG_TREE_FULL_LIMIT) return { rows: await repo.listTree(scope), truncated: false };
+        return { rows: await repo.listTree(scope, { maxDepth: shallowest + ORG_TREE_DEFAULT_DEPTH }), truncated: true };
+      });
       const ids = new Set(rows.map((r) => r.id));
       return {
+        truncated,
         roots: rows.filter((r) => !r.parent_id || !ids.has(r.parent_id)).map((r) => r.id),
         nodes: rows.map((r) => ({
           id: r.id, parentId: r.parent_id, name: r.name, type: r.type as OrgType, path: r.path,

@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrgDetail, OrgTreeResponse } from '@dangjian/contracts';
 import { api } from '../../lib/api.ts';
+import { mergeTree } from './tree.ts';
 
 export const orgKeys = {
   all: ['orgs'] as const,
@@ -15,6 +16,18 @@ export function useOrgTree() {
     queryFn: ({ signal }) => api<OrgTreeResponse>('/orgs/tree', { signal }),
     staleTime: 5 * 60_000,
   });
+}
+
+/**
+ * Loads the children of one node of a truncated tree (a province-sized scope is sent a few
+ * levels deep) and merges them into the cached tree.
+ */
+export function useLoadOrgChildren() {
+  const qc = useQueryClient();
+  return async (id: string) => {
+    const more = await api<OrgTreeResponse>(`/orgs/tree?rootId=${encodeURIComponent(id)}&depth=1`);
+    qc.setQueryData<OrgTreeResponse>(orgKeys.tree(), (cur) => (cur ? mergeTree(cur, more) : more));
+  };
 }
 
 /** One organization with ancestors and subtree statistics; disabled while `id` is undefined. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgNode, OrgTreeResponse } from '@dangjian/contracts';
-import { ancestorKeys, buildOrgTree, filterOrgTree, splitMatch } from './tree.ts';
+import { ancestorKeys, buildOrgTree, filterOrgTree, mergeTree, splitMatch } from './tree.ts';
 
 function node(id: string, parentId: string | null, name: string, type: OrgNode['type'] = 'branch'): OrgNode {
   return { id, parentId, name, type, path: id, depth: 0, childCount: 0 };
@@ -77,5 +77,25 @@ describe('filterOrgTree', () => {
   it('splits a title around the match', () => {
     expect(splitMatch('和平社区第一支部', '社区')).toEqual(['和平', '社区', '第一支部']);
     expect(splitMatch('abc', 'x')).toBeNull();
+  });
+});
+
+describe('truncated trees', () => {
+  it('marks unsent children as loadable and merges a loaded subtree once', () => {
+    const base = {
+      truncated: true,
+      roots: ['1'],
+      nodes: [
+        { id: '1', parentId: null, name: '省委', type: 'party_committee' as const, path: '1', depth: 1, childCount: 1 },
+        { id: '2', parentId: '1', name: '市委', type: 'party_committee' as const, path: '1.2', depth: 2, childCount: 1 },
+      ],
+    };
+    const before = buildOrgTree(base);
+    expect(before.items[0]!.children![0]).toMatchObject({ key: '2', isLeaf: false });
+    expect(before.items[0]!.children![0]!.children).toBeUndefined();
+    const more = { roots: ['2'], nodes: [base.nodes[1]!, { id: '3', parentId: '2', name: '县委', type: 'party_committee' as const, path: '1.2.3', depth: 3, childCount: 0 }] };
+    const merged = mergeTree(mergeTree(base, more), more);
+    expect(merged.nodes.map((n) => n.id)).toEqual(['1', '2', '3']);
+    expect(buildOrgTree(merged).items[0]!.children![0]!.children![0]).toMatchObject({ key: '3', isLeaf: true });
   });
 });

@@ -44,8 +44,18 @@ export function buildOrgTree(resp: OrgTreeResponse): OrgTreeModel {
   return { items, parentOf, rootKeys: items.map((i) => i.key) };
 }
 
+// A node with children not yet sent (a truncated tree) is not a leaf: antd Tree loads it on expand.
 function toItem(n: OrgNode): OrgTreeItem {
-  return { key: n.id, title: n.name, orgType: n.type, isLeaf: true };
+  return { key: n.id, title: n.name, orgType: n.type, isLeaf: n.childCount === 0 };
+}
+
+/**
+ * Adds a lazily loaded subtree to the tree response, skipping nodes already present.
+ * @example mergeTree(tree, await api(`/orgs/tree?rootId=${id}&depth=1`))
+ */
+export function mergeTree(base: OrgTreeResponse, more: OrgTreeResponse): OrgTreeResponse {
+  const have = new Set(base.nodes.map((n) => n.id));
+  return { ...base, nodes: [...base.nodes, ...more.nodes.filter((n) => !have.has(n.id))] };
 }
 
 /** Ancestor ids of `id`, nearest first; empty for a root or an unknown id. */

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type Key } from 'react';
 import { Alert, Card, Empty, Input, Skeleton, Tree, Typography, type GetRef } from 'antd';
 import { useNavigate } from 'react-router';
-import { useOrgTree } from '../api.ts';
+import { useLoadOrgChildren, useOrgTree } from '../api.ts';
 import { ancestorKeys, buildOrgTree, filterOrgTree, type OrgTreeItem } from '../tree.ts';
 import { OrgTreeTitle } from './OrgTreeTitle.tsx';
 import { useGridTreeNodes } from '../../grids/components/gridTreeNodes.tsx';
@@ -11,6 +11,7 @@ const TREE_HEIGHT_OFFSET = 230; // header + card chrome + search box
 /** Left panel: the caller's scope as a searchable tree; selecting a node opens /orgs/:id. */
 export function OrgTreePanel({ selectedId }: { selectedId: string | undefined }) {
   const tree = useOrgTree();
+  const loadChildren = useLoadOrgChildren();
   const navigate = useNavigate();
   const [keyword, setKeyword] = useState('');
   const deferredKeyword = useDeferredValue(keyword.trim());
@@ -74,6 +75,8 @@ export function OrgTreePanel({ selectedId }: { selectedId: string | undefined })
             showLine
             expandedKeys={expanded}
             onExpand={(keys) => setExpanded(keys)}
+            // Only a truncated (province-sized) scope has nodes whose children are not loaded yet.
+            loadData={tree.data?.truncated ? (node) => loadChildren(String(node.key)) : undefined}
             selectedKeys={selectedId ? [selectedId] : []}
             onSelect={(_, info) => void navigate(grids.linkOf(info.node.key) ?? `/orgs/${info.node.key}`)}
             titleRender={(item) => grids.title(item) ?? <OrgTreeTitle item={item} keyword={deferredKeyword} />}
