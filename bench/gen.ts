@@ -58,7 +58,7 @@ export async function generate(opts: Options): Promise<GenReport> {
       steps.push(...(await step.run(ctx)));
     }
     // Explicit ids were loaded: move the identity sequences past them, then refresh statistics.
-    for (const table of ['orgs', 'members', 'users', 'user_roles']) {
+    for (const table of ['orgs', 'members', 'users', 'user_roles', 'meetings']) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1))`.execute(bdb.db);
     }
     const ta = performance.now();

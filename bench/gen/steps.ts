@@ -8,6 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Options } from '../lib/cli.ts';
 import { copyRows, type Cell, type CopyResult } from '../lib/copy.ts';
 import type { Tree } from './tree.ts';
+import { meetingsStep } from './meetings.ts';
 
 /** The password of every generated account, hashed once (argon2id takes ~70 ms a hash). */
 export const BENCH_PASSWORD = 'Bench#2026';
@@ -120,7 +121,7 @@ export const STEPS: Step[] = [
   orgsStep,
   membersStep,
   usersStep,
-  { name: 'meetings', pending: '三会一课 meetings with attendance: no table yet' },
+  meetingsStep,
   { name: 'wishes', pending: '微心愿 wishes: no table yet' },
   { name: 'commitments', pending: '承诺践诺 commitments: no table yet' },
   { name: 'points', pending: '积分 points entries: no table yet' },

@@ -2,6 +2,7 @@ import { Layout, Typography } from 'antd';
 import { Link, Outlet } from 'react-router';
 import { UserMenu } from './UserMenu.tsx';
 import { MainNav } from './nav.tsx';
+import { ReminderBanner } from '../features/compliance/components/ReminderBanner.tsx';
 
 const headerStyle = {
   display: 'flex',
@@ -26,6 +27,7 @@ export function AppLayout() {
         <UserMenu />
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
+        <ReminderBanner />
         <Outlet />
       </Layout.Content>
     </Layout>

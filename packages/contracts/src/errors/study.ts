@@ -1,3 +1,24 @@
-/** Error codes of the study feature: code → { status, Chinese message }. Never rename a code. */
+/** Error codes of the study feature (C3, C4): code → { status, Chinese message }. Never rename a code. */
 export const STUDY_ERRORS = {
+  EXAM_BANK_SHORT: { status: 409, message: '题库中该题型的题目数量不足以组卷' },
+  EXAM_NOT_OPEN: { status: 409, message: '考试不在开放时间内' },
+  EXAM_ALREADY_SUBMITTED: { status: 409, message: '已交卷，不能重复作答' },
+  EXAM_TIME_UP: { status: 409, message: '考试时间已到，答卷未被接受' },
+  EXAM_NOT_STARTED: { status: 409, message: '尚未开始考试' },
+  EXAM_ANSWER_INVALID: { status: 400, message: '答案不属于本试卷或选项无效' },
+  EXAM_QUESTION_INVALID: { status: 400, message: '题目的选项或答案不符合题型要求' },
+  EXAM_POINTS_EMPTY: { status: 400, message: '试卷至少要有一道题且总分大于零' },
+  STUDY_NO_MEMBER_RECORD: { status: 409, message: '当前账号未关联党员档案' },
+  STUDY_LECTURER_INVALID: { status: 400, message: '授课人须是本组织范围内的党员' },
+  STUDY_NOT_COMMITTEE: { status: 403, message: '您不是本轮评选的评委' },
+  STUDY_ALREADY_SCORED: { status: 409, message: '您已为该对象打过分' },
+  STUDY_ROUND_CLOSED: { status: 409, message: '本轮已结束' },
+  STUDY_ALREADY_VOTED: { status: 409, message: '本轮您已投过票' },
+  STUDY_NOT_APPROVED: { status: 409, message: '只能为已审核通过的作品投票' },
+  STUDY_ALREADY_REVIEWED: { status: 409, message: '该作品已审核' },
+  STUDY_REJECT_REASON_REQUIRED: { status: 400, message: '驳回时须填写原因' },
+  STUDY_MEDIA_REQUIRED: { status: 400, message: '请上传视频文件或填写外部链接' },
+  STUDY_MEDIA_TYPE_INVALID: { status: 415, message: '文件须是 MP4、WebM、MOV、PDF 或 PPTX/DOCX' },
+  STUDY_MEDIA_TOO_LARGE: { status: 413, message: '文件不能超过 50 MB' },
+  TRAINING_NOT_ENROLLED: { status: 409, message: '该党员未报名此培训班' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { nameKeys } from '@dangjian/db';
@@ -91,14 +92,20 @@ describeOnEngines('imports: members', (h) => {
       validRow({ org: branchA(), idNumber: freshIdNumber(), phone: '1234' }), // row 11
       validRow({ org: branchA(), idNumber: good }), // row 12: valid, must not be written either
     ]);
-    const before = await h.database.db.selectFrom('members').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await h.database.db.selectFrom('members').innerJoin('orgs', 'orgs.id', 'members.org_id')
+      // Only this test's subtree: on PostgreSQL other test files write members at the same time.
+      .where(sql<boolean>`orgs.path <@ ${h.tree.paths.root}::ltree`)
+      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     const start = await upload(town, h.tree.townId, file);
     const j = await job(town, start.json().jobId);
     expect(j.status).toBe('failed');
     expect(j.failureCode).toBe('IMPORT_ROWS_INVALID');
     expect(j.processedRows).toBe(j.totalRows);
     expect(j.totalRows).toBe(11);
-    const after = await h.database.db.selectFrom('members').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await h.database.db.selectFrom('members').innerJoin('orgs', 'orgs.id', 'members.org_id')
+      // Only this test's subtree: on PostgreSQL other test files write members at the same time.
+      .where(sql<boolean>`orgs.path <@ ${h.tree.paths.root}::ltree`)
+      .select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
     expect(await h.database.db.selectFrom('members').select('id').where('id_number', 'in', [dup, good, young]).execute()).toEqual([]);
 
