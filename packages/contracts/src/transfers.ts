@@ -79,7 +79,8 @@ export const OutLetterRequest = z.strictObject({
   memberId: Id,
   destinationOrgName: z.string().trim().min(2, '请填写转往的党组织名称').max(200, '组织名称最多 200 个字'),
   validDays: z.number().int().min(LETTER_VALID_DAYS.min).max(LETTER_VALID_DAYS.max, `有效期最长 ${LETTER_VALID_DAYS.max} 天`).default(LETTER_VALID_DAYS.default),
-  duesPaidTo: YearMonth,
+  /** 党费交至; left out, it is taken from the member's dues records (data entered once). */
+  duesPaidTo: YearMonth.optional(),
   reason: Reason,
 });
 export type OutLetterRequest = z.infer<typeof OutLetterRequest>;
@@ -193,6 +194,10 @@ export type LapseQuery = z.infer<typeof LapseQuery>;
 export const LapseCandidate = z.object({
   memberId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(),
   lastPresentOn: z.string().nullable(), monthsAbsent: z.number().int().nullable(),
+  /** Consecutive unpaid dues months ending last month (0 when paid or no base recorded). */
+  duesUnpaidMonths: z.number().int(),
+  /** Why the member is listed: no organizational life, no dues, or both, for 6 months. */
+  reasons: z.array(z.enum(['no_life', 'no_dues'])),
 });
 export const LapseResponse = z.object({ items: z.array(LapseCandidate), total: z.number().int(), since: z.string() });
 export type LapseResponse = z.infer<typeof LapseResponse>;

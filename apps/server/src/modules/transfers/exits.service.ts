@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit.repo.ts';
 import { chinaToday } from '../orgs/size-rules.ts';
 import { createTransfersRepo, includeExited } from './transfers.repo.ts';
 import { createExitsRepo, type ExitRow } from './exits.repo.ts';
+import { lapseCandidates as duesLapseCandidates } from '../dues/dues-arrears.repo.ts';
 
 const iso = (v: Date | string) => (typeof v === 'string' ? v : v.toISOString());
 function toExit(r: ExitRow): MemberExit {
@@ -99,25 +100,51 @@ export function createExitsService(deps: { db: Kysely<DB>; clock?: Clock }) {
       return { ...toExit(row), snapshot: s };
     },
 
-    /** Members of a subtree with no organizational life for 6 months, for the branch to decide. */
+    /**
+     * Members of a subtree with 6 months without organizational life or without dues (党章
+     * Art.9), for the branch to decide: the attendance rule from meeting records, the dues rule
+     * from the dues ledger (dues feature), merged per member. No organizational life first.
+     */
     async lapse(actor: Actor, q: LapseQuery): Promise<LapseResponse> {
       const scope = scopeFor(actor, 'members:write');
       const today = chinaToday(clock());
       const since = sixMonthsBefore(today);
+      const lastMonth = previousMonth(today);
       return withScope(deps.db, scope, async (trx) => {
         const orgId = q.orgId;
         const roots = orgId ? [(await createTransfersRepo(trx).org(orgId, scope))?.path] : scope;
         if (roots.length === 0 || roots.some((r) => !r)) throw new AppError('NOT_FOUND', { details: { entity: 'org', id: orgId } });
         // One subtree per call: the caller's first root unless an org was chosen.
-        const { rows, total } = await createExitsRepo(trx).lapseCandidates(roots[0]!, since, q.page, q.pageSize);
+        const root = roots[0]!;
+        const life = (await createExitsRepo(trx).lapseCandidates(root, since, 1, 100_000)).rows;
+        const dues = await duesLapseCandidates(trx, root, lastMonth);
+        const duesBy = new Map(dues.map((d) => [d.memberId, d.trailingUnpaid]));
         const months = (d: string | null) => (d ? (Number(today.slice(0, 4)) - Number(d.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(d.slice(5, 7)) : null);
-        return {
-          since, total,
-          items: rows.map((r) => ({ memberId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, lastPresentOn: r.last_on ?? null, monthsAbsent: months(r.last_on ?? null) })),
-        };
+        const items: LapseResponse['items'] = life.map((r) => ({
+          memberId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, lastPresentOn: r.last_on ?? null, monthsAbsent: months(r.last_on ?? null),
+          duesUnpaidMonths: duesBy.get(r.id) ?? 0, reasons: duesBy.has(r.id) ? ['no_life', 'no_dues'] : ['no_life'],
+        }));
+        const listed = new Set(items.map((i) => i.memberId));
+        const duesOnly = dues.filter((d) => !listed.has(d.memberId)).map((d) => d.memberId);
+        if (duesOnly.length > 0) {
+          const rows = await trx.selectFrom('members as m').innerJoin('orgs as o', 'o.id', 'm.org_id')
+            .select(['m.id', 'm.name', 'm.org_id', 'o.name as org_name']).where('m.id', 'in', duesOnly).orderBy('m.name_pinyin').execute();
+          for (const r of rows) {
+            items.push({ memberId: r.id, name: r.name, orgId: r.org_id, orgName: r.org_name, lastPresentOn: null, monthsAbsent: null, duesUnpaidMonths: duesBy.get(r.id) ?? 0, reasons: ['no_dues'] });
+          }
+        }
+        const start = (q.page - 1) * q.pageSize;
+        return { since, total: items.length, items: items.slice(start, start + q.pageSize) };
       });
     },
   };
+}
+
+/** 'YYYY-MM' of the month before the given 'YYYY-MM-DD'. */
+function previousMonth(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 export type ExitsService = ReturnType<typeof createExitsService>;

@@ -5,6 +5,7 @@ import {
   type IncomingLetterRequest, type OutLetterRequest, type Transfer,
 } from '@dangjian/contracts';
 import { AppError } from '../../lib/errors.ts';
+import { paidThroughOf } from '../dues/dues-arrears.repo.ts';
 import { isUnder, scopeFor, type Actor } from '../../lib/actor.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
@@ -57,13 +58,15 @@ export function createLettersService(deps: { db: Kysely<DB>; clock?: Clock; get:
         if (!member) throw new AppError('NOT_FOUND', { details: { entity: 'member', id: body.memberId } });
         if (await repo.openFor(member.id)) throw new AppError('TRANSFER_ALREADY_PENDING');
         const year = Number(today.slice(0, 4));
+        // 党费交至 comes from the dues ledger unless the secretary states it (e.g. paid elsewhere).
+        const duesPaidTo = body.duesPaidTo ?? (await paidThroughOf(trx, member.id, today.slice(0, 7))).paidThrough;
         const seq = await repo.nextLetterSeq(member.org_id, year);
         const letterNo = letterNumber(year, seq);
         const tid = await repo.insert({
           kind: 'out', status: 'issued', member_id: member.id, member_name: member.name, from_org_id: member.org_id,
           external_org_name: body.destinationOrgName, letter_no: letterNo, letter_year: year, letter_seq: seq,
           valid_days: body.validDays, issued_on: today, valid_until: addDays(today, body.validDays),
-          dues_paid_to: body.duesPaidTo, reason: body.reason, requested_by: actor.userId, decided_by: actor.userId, decided_at: clock(),
+          dues_paid_to: duesPaidTo, reason: body.reason, requested_by: actor.userId, decided_by: actor.userId, decided_at: clock(),
         });
         const exits = createExitsRepo(trx);
         const snapshot = await exits.snapshotOf(member.id);
@@ -76,7 +79,7 @@ export function createLettersService(deps: { db: Kysely<DB>; clock?: Clock; get:
         });
         await appendAudit(trx, {
           ...audit(actor), action: 'transfer.letter.issue', entityType: 'transfer', entityId: tid, orgId: member.org_id,
-          before: { memberId: member.id, active: true }, after: { active: false, letterNo, destination: body.destinationOrgName, validUntil: addDays(today, body.validDays), duesPaidTo: body.duesPaidTo },
+          before: { memberId: member.id, active: true }, after: { active: false, letterNo, destination: body.destinationOrgName, validUntil: addDays(today, body.validDays), duesPaidTo },
         });
         return tid;
       });

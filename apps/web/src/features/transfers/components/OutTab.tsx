@@ -7,7 +7,6 @@ import { DestinationPicker, MemberPicker } from './MemberPicker.tsx';
 import { FormModal } from './FormModal.tsx';
 import { TransferTable } from './TransferTable.tsx';
 
-const lastMonth = () => { const d = new Date(); d.setMonth(d.getMonth() - 1); return d.toISOString().slice(0, 7); };
 
 /** 转出: transfers leaving the caller's subtree, with the two ways to start one. */
 export function OutTab() {
@@ -37,9 +36,9 @@ export function OutTab() {
       <FormModal<OutLetterRequest> title="开具组织关系介绍信" testId="letter-form" open={open === 'letter'} onClose={() => setOpen(null)}
         fields={['memberId', 'destinationOrgName', 'validDays', 'duesPaidTo', 'reason']} okText="开具"
         confirm="开具介绍信后，该党员将从本组织党员名册中转出，确认开具？"
-        initialValues={{ validDays: LETTER_VALID_DAYS.default, duesPaidTo: lastMonth() }}
+        initialValues={{ validDays: LETTER_VALID_DAYS.default }}
         onSubmit={async (v) => {
-          const t = await letter.mutateAsync(v);
+          const t = await letter.mutateAsync({ ...v, duesPaidTo: v.duesPaidTo || undefined });
           void message.success(`已开具 ${t.letterNo}`);
           void navigate(`/transfers/letters/${t.id}`);
         }}>
@@ -48,7 +47,7 @@ export function OutTab() {
         <Form.Item name="validDays" label="有效期（天）" extra="市内一般 10 天，市外一般 30 天，最长 90 天" rules={[{ required: true }]}>
           <InputNumber min={LETTER_VALID_DAYS.min} max={LETTER_VALID_DAYS.max} />
         </Form.Item>
-        <Form.Item name="duesPaidTo" label="党费交至（年-月）" rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: '格式为 YYYY-MM' }]}><Input placeholder="2026-10" /></Form.Item>
+        <Form.Item name="duesPaidTo" label="党费交至（年-月）" extra="留空则按党费缴纳记录自动填写" rules={[{ pattern: /^\d{4}-(0[1-9]|1[0-2])$/, message: '格式为 YYYY-MM' }]}><Input placeholder="2026-10" /></Form.Item>
         <Form.Item name="reason" label="转接原因" rules={[{ required: true, max: 200, message: '请填写转接原因' }]}><Input data-testid="letter-reason" /></Form.Item>
       </FormModal>
     </>
