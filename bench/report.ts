@@ -29,7 +29,8 @@ export function evaluate(benches: Bench[], meta: Meta): Evaluated[] {
     }
     if (b.name.startsWith('server RSS')) return { ...e, target: '< 1024 MB', met: b.value < 1024 };
     if (b.name.startsWith('start-up')) return { ...e, target: '< 5000 ms', met: b.value < 5000 };
-    if (b.name.startsWith('login page')) return { ...e, target: '< 150 KB', met: b.value < 150 };
+    // The target is for the public side residents open on a phone (public.html).
+    if (b.name.startsWith('public page')) return { ...e, target: '< 150 KB', met: b.value < 150 };
     if (b.name.startsWith('console first')) return { ...e, target: '< 800 KB', met: b.value < 800 };
     return e;
   });

@@ -60,7 +60,8 @@ if (db === 'pglite') {
 }
 const web = measureWebSize();
 if (web) {
-  benches.push({ name: 'login page JS, gzip (KB)', kind: 'figure', value: Math.round(web.loginPageGzipBytes / 1024) });
+  benches.push({ name: 'public page JS, gzip (KB)', kind: 'figure', value: Math.round(web.publicPageGzipBytes / 1024) });
+  benches.push({ name: 'console login page JS, gzip (KB)', kind: 'figure', value: Math.round(web.loginPageGzipBytes / 1024) });
   benches.push({ name: 'console first page JS, gzip (KB)', kind: 'figure', value: Math.round(web.consoleFirstPageGzipBytes / 1024) });
 }
 

@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from './lib/cli.ts';
 
 export interface WebSize {
+  /** The public side for residents (public.html: wish wall, boards, notices). */
+  publicPageGzipBytes: number;
   loginPageGzipBytes: number;
   consoleFirstPageGzipBytes: number;
   loginFiles: string[];
@@ -42,16 +44,23 @@ function closure(files: string[]): Set<string> {
 
 const gz = (files: Set<string>) => [...files].reduce((s, f) => s + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 
+/** The scripts an HTML page loads at once: module entries and modulepreloads. */
+function entriesOf(html: string): string[] {
+  return [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => path.join(DIST, m[1]!));
+}
+
 /** Null when the web app has not been built (`npm run build`). */
 export function measureWebSize(): WebSize | null {
   const index = path.join(DIST, 'index.html');
   if (!existsSync(index)) return null;
   const html = readFileSync(index, 'utf8');
-  const entries = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => path.join(DIST, m[1]!));
+  const entries = entriesOf(html);
   const login = closure(entries);
   const assets = readdirSync(path.join(DIST, 'assets'));
   const pages = assets.filter((a) => FIRST_PAGE_CHUNKS.some((p) => a.startsWith(p)) && a.endsWith('.js')).map((a) => path.join(DIST, 'assets', a));
   const consoleFiles = closure([...login, ...pages]);
   const rel = (s: Set<string>) => [...s].map((f) => path.relative(DIST, f)).sort();
-  return { loginPageGzipBytes: gz(login), consoleFirstPageGzipBytes: gz(consoleFiles), loginFiles: rel(login), consoleFiles: rel(consoleFiles) };
+  const publicHtml = path.join(DIST, 'public.html');
+  const publicEntries = existsSync(publicHtml) ? entriesOf(readFileSync(publicHtml, 'utf8')) : [];
+  return { publicPageGzipBytes: gz(closure(publicEntries)), loginPageGzipBytes: gz(login), consoleFirstPageGzipBytes: gz(consoleFiles), loginFiles: rel(login), consoleFiles: rel(consoleFiles) };
 }

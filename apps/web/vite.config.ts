@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 const backend = 'http://localhost:3000';
 const proxy = { '/api': backend, '/healthz': backend };
@@ -22,6 +23,11 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
+      // Two pages: the console, and the light public side for residents (src/public).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        public: fileURLToPath(new URL('./public.html', import.meta.url)),
+      },
       output: { codeSplitting: { groups: vendorGroups } },
     },
   },

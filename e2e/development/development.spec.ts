@@ -112,11 +112,22 @@ it('a branch secretary takes an applicant through all 25 steps; a too-early step
   await page.close();
 });
 
-it('the public 公示栏 opens without signing in', async () => {
-  const page = await browser().newPage({ locale: 'zh-CN' });
+it('the public 公示栏 opens without signing in, on a phone, light, with a large-font mode', async () => {
+  const page = await browser().newPage({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   await page.goto(`${facts.baseUrl}/public/notices`);
   await page.getByTestId('public-notices').waitFor();
   expect(page.url()).toContain('/public/notices');
   expect(await page.locator('body').innerText()).toContain('发展党员公示栏');
+  // The public side is its own small page: none of the console's UI library is fetched.
+  expect(scripts.some((u) => /antd|echarts/.test(u))).toBe(false);
+  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  await page.getByTestId('large-font-toggle').click();
+  const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(after).toBeGreaterThan(before);
+  await page.screenshot({ path: 'test-results/e2e/public-notices-phone.png' });
   await page.close();
 });

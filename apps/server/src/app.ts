@@ -99,7 +99,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const hasWeb = !!deps.webDist && existsSync(`${deps.webDist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      // The public side for residents is its own light page (apps/web/public.html).
+      return reply.sendFile(req.url.startsWith('/public/') || req.url === '/public' ? 'public.html' : 'index.html');
+    }
     return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', details: { url: req.url }, requestId: String(req.id) });
   });
   return app;

@@ -23,12 +23,10 @@ const StudyPage = lazy(() => import('../features/study/pages/StudyPage.tsx'));
 const DevelopmentPage = lazy(() => import('../features/development/pages/DevelopmentPage.tsx'));
 const TransfersPage = lazy(() => import('../features/transfers/pages/TransfersPage.tsx'));
 const DuesPage = lazy(() => import('../features/dues/pages/DuesPage.tsx'));
-const PublicNoticesPage = lazy(() => import('../features/development/pages/PublicNoticesPage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   { path: '/change-password', element: <ChangePasswordPage /> },
-  { path: '/public/notices', element: <Lazy><PublicNoticesPage /></Lazy> },
   {
     path: '/',
     element: <RequireAuth />,

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   DevCaseCreateRequest, DevCaseDetail, DevCaseListResponse, DevDocumentView, DevEligibleMembersResponse, DevNoticeRequest,
-  DevNoticeView, DevPipelineResponse, DevStepRequest, DevTodoResponse, PublicNoticesResponse,
+  DevNoticeView, DevPipelineResponse, DevStepRequest, DevTodoResponse,
 } from '@dangjian/contracts';
 import { api, ApiError, buildUrl, csrfHeader } from '../../lib/api.ts';
 
@@ -49,10 +49,6 @@ function useDevMutation<V, R>(fn: (v: V) => Promise<R>) {
 export const useCreateCase = () => useDevMutation((b: DevCaseCreateRequest) => api<DevCaseDetail>('/development-cases', { method: 'POST', body: b }));
 export const useAddStep = (id: string) => useDevMutation((b: DevStepRequest) => api<DevCaseDetail>(`/development-cases/${id}/steps`, { method: 'POST', body: b }));
 export const usePublishNotice = (id: string) => useDevMutation((b: DevNoticeRequest) => api<DevNoticeView>(`/development-cases/${id}/notices`, { method: 'POST', body: b }));
-
-export const usePublicNotices = () => useQuery({
-  queryKey: ['public-notices'], queryFn: ({ signal }) => api<PublicNoticesResponse>('/public/notices', { signal, sessionRedirect: false }),
-});
 
 /** Uploads a step document as the raw body; the server decides the type from its bytes. */
 export async function uploadDocument(caseId: string, stepNo: number, file: File): Promise<DevDocumentView> {
