@@ -29,6 +29,7 @@ import { studyRoutes } from './modules/study/study.routes.ts';
 import { developmentRoutes } from './modules/development/development.routes.ts';
 import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { duesRoutes } from './modules/dues/dues.routes.ts';
+import { pointsRoutes } from './modules/points/points.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(developmentRoutes, { prefix: '/api/v1', db, clock });
   await app.register(transfersRoutes, { prefix: '/api/v1', db, clock });
   await app.register(duesRoutes, { prefix: '/api/v1/dues', db, clock });
+  await app.register(pointsRoutes, { prefix: '/api/v1', db, clock });
 
   const hasWeb = !!deps.webDist && existsSync(`${deps.webDist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: 'index.html' });

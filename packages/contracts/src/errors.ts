@@ -9,6 +9,7 @@ import { STUDY_ERRORS } from './errors/study.ts';
 import { DEVELOPMENT_ERRORS } from './errors/development.ts';
 import { TRANSFERS_ERRORS } from './errors/transfers.ts';
 import { DUES_ERRORS } from './errors/dues.ts';
+import { POINTS_ERRORS } from './errors/points.ts';
 
 /**
  * Stable error codes with their HTTP status and Chinese message. Clients switch on `code`,
@@ -43,6 +44,7 @@ export const ERRORS = {
   ...DEVELOPMENT_ERRORS,
   ...TRANSFERS_ERRORS,
   ...DUES_ERRORS,
+  ...POINTS_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

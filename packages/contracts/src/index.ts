@@ -16,3 +16,4 @@ export * from './study.ts';
 export * from './development.ts';
 export * from './transfers.ts';
 export * from './dues.ts';
+export * from './points.ts';

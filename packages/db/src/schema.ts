@@ -9,6 +9,7 @@ import type { StudyExamsTables } from './schema-parts/study-exams.ts';
 import type { DevelopmentTables } from './schema-parts/development.ts';
 import type { TransfersLeavingTables } from './schema-parts/transfers-leaving.ts';
 import type { DuesTables } from './schema-parts/dues.ts';
+import type { PointsTables } from './schema-parts/points.ts';
 
 /** Table types. Keep in step with migrations/ (which never import this file). */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -133,7 +134,7 @@ export interface AuditHeadTable {
 
 export interface DB
   extends OrgAdminTables, GridsSitesTables, MembersMoreTables, ImportsTables, MeetingsTables, MeetingRulesTables,
-    StudyExamsTables, DevelopmentTables, TransfersLeavingTables, DuesTables {
+    StudyExamsTables, DevelopmentTables, TransfersLeavingTables, DuesTables, PointsTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

@@ -15,6 +15,7 @@ const ITEMS = [
   { key: '/development', label: '发展党员' },
   { key: '/transfers', label: '关系转接' },
   { key: '/dues', label: '党费' },
+  { key: '/points', label: '积分' },
 ];
 
 export function MainNav() {

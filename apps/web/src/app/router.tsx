@@ -23,6 +23,7 @@ const StudyPage = lazy(() => import('../features/study/pages/StudyPage.tsx'));
 const DevelopmentPage = lazy(() => import('../features/development/pages/DevelopmentPage.tsx'));
 const TransfersPage = lazy(() => import('../features/transfers/pages/TransfersPage.tsx'));
 const DuesPage = lazy(() => import('../features/dues/pages/DuesPage.tsx'));
+const PointsPage = lazy(() => import('../features/points/pages/PointsPage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: 'development/*', element: <Lazy><DevelopmentPage /></Lazy> },
           { path: 'transfers/*', element: <Lazy><TransfersPage /></Lazy> },
           { path: 'dues/*', element: <Lazy><DuesPage /></Lazy> },
+          { path: 'points/*', element: <Lazy><PointsPage /></Lazy> },
         ],
       },
     ],

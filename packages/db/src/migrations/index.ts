@@ -14,6 +14,7 @@ import * as m0012 from './20261126_0012_study_exams.ts';
 import * as m0013 from './20261126_0013_development.ts';
 import * as m0014 from './20261126_0014_transfers_leaving.ts';
 import * as m0015 from './20261126_0015_dues.ts';
+import * as m0016 from './20261126_0016_points.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_0013_development': m0013,
   '20261126_0014_transfers_leaving': m0014,
   '20261126_0015_dues': m0015,
+  '20261126_0016_points': m0016,
 };
