@@ -1,4 +1,4 @@
-import { Button, Flex, Popconfirm, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
+import { Button, Flex, Grid, Popconfirm, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { ROLES, type RoleGrant } from '@dangjian/contracts';
@@ -16,6 +16,8 @@ function roleText(grant: RoleGrant): string {
 export function UserMenu() {
   const { data: me } = useMe();
   const logout = useLogout();
+  // On a phone the header keeps the name and an icon-only logout; roles and links move out.
+  const wide = Grid.useBreakpoint().md ?? true;
   if (!me) return null;
 
   const shown = me.roles.slice(0, MAX_TAGS);
@@ -26,7 +28,7 @@ export function UserMenu() {
       <Typography.Text data-testid="user-display-name" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
         <UserOutlined /> {me.displayName}
       </Typography.Text>
-      <Flex gap={4} wrap={false} style={{ overflow: 'hidden' }}>
+      {wide && <Flex gap={4} wrap={false} style={{ overflow: 'hidden' }}>
         {shown.map((g) => (
           <Tag key={`${g.role}:${g.orgId}`} color="gold" style={{ marginInlineEnd: 0 }}>
             {roleText(g)}
@@ -37,10 +39,12 @@ export function UserMenu() {
             <Tag color="gold">+{rest.length}</Tag>
           </Tooltip>
         )}
-      </Flex>
-      <Link to="/change-password" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
-        修改密码
-      </Link>
+      </Flex>}
+      {wide && (
+        <Link to="/change-password" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          修改密码
+        </Link>
+      )}
       <Popconfirm
         title="确定退出登录吗？"
         okText="退出"
@@ -49,8 +53,8 @@ export function UserMenu() {
         onConfirm={logout.logout}
         placement="bottomRight"
       >
-        <Button data-testid="logout-button" icon={<LogoutOutlined />} loading={logout.isPending} ghost>
-          退出登录
+        <Button data-testid="logout-button" icon={<LogoutOutlined />} loading={logout.isPending} ghost aria-label="退出登录">
+          {wide ? '退出登录' : null}
         </Button>
       </Popconfirm>
     </Flex>
