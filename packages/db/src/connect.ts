@@ -29,6 +29,12 @@ export interface Database {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client whose connection the server ended (restart, failover, an administrator's
+    // terminate) emits 'error' on the pool; without a listener that would crash the process.
+    // The pool drops that client and opens a new one on the next query.
+    pool.on('error', (err) => {
+      if (process.env.NODE_ENV !== 'test' && !process.env.VITEST) console.warn(`database connection lost: ${err.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
