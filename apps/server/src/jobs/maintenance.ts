@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '@dangjian/db';
+import { failStaleImportJobs } from '../modules/imports/stale-jobs.ts';
 
 /**
  * Housekeeping every few minutes: removes sessions idle past the timeout and stale rate-limit
- * windows. Idempotent, so several instances may run it at once. Returns a stop function.
+ * windows, and closes import jobs cut off by a restart. Idempotent, so several instances may run it at once. Returns a stop function.
  */
 export function startMaintenance(opts: { db: Kysely<DB>; idleMinutes: number; log: { warn(o: object, m: string): void }; intervalMs?: number }) {
   const run = async () => {
@@ -11,6 +12,7 @@ export function startMaintenance(opts: { db: Kysely<DB>; idleMinutes: number; lo
       const now = Date.now();
       await opts.db.deleteFrom('sessions').where('last_seen_at', '<', new Date(now - opts.idleMinutes * 60_000)).execute();
       await opts.db.deleteFrom('rate_limits').where('window_start', '<', new Date(now - 3600_000)).execute();
+      await failStaleImportJobs(opts.db, new Date(now));
     } catch (err) {
       opts.log.warn({ err }, 'maintenance failed');
     }

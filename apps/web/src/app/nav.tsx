@@ -1,5 +1,6 @@
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
+import { usePointsStatus } from '../features/points/api.ts';
 
 /** The console's sections. Each feature owns the page its entry opens. */
 const ITEMS = [
@@ -21,13 +22,16 @@ const ITEMS = [
 export function MainNav() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const selected = ITEMS.filter((i) => pathname.startsWith(i.key)).map((i) => i.key);
+  // Points are optional per locality (never compulsory): where they are switched off, no entry.
+  const points = usePointsStatus();
+  const items = ITEMS.filter((i) => i.key !== '/points' || points.data?.enabled !== false);
+  const selected = items.filter((i) => pathname.startsWith(i.key)).map((i) => i.key);
   return (
     <Menu
       mode="horizontal"
       theme="dark"
       selectedKeys={selected}
-      items={ITEMS}
+      items={items}
       onClick={(e) => void navigate(e.key)}
       style={{ flex: 1, minWidth: 0, background: 'transparent', borderBottom: 'none' }}
       data-testid="main-nav"
