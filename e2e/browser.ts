@@ -48,3 +48,17 @@ export function useBrowser(): () => Browser {
     return browser;
   };
 }
+
+/** GET a JSON API path inside the signed-in page (same cookie as the UI). */
+export function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+}
+
+/** POST JSON inside the signed-in page, with the session's CSRF token, as the console does. */
+export function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return page.evaluate(async ([p, b]) => {
+    const me = await (await fetch('/api/v1/auth/me')).json();
+    const res = await fetch(p as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(b) });
+    return res.json();
+  }, [path, body] as const) as Promise<T>;
+}

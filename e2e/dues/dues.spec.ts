@@ -2,14 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { expect, inject, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { SHOTS, signIn, useBrowser } from '../browser.ts';
+import { apiGet, SHOTS, signIn, useBrowser } from '../browser.ts';
 
 const facts = inject('e2e');
 const browser = useBrowser();
 
-function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
-}
 
 /** 'YYYY-MM' n months from now (the server counts months in China time; tests run far from month ends or accept either). */
 function month(n: number): string {

@@ -1,15 +1,10 @@
 import { expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { SHOTS, useBrowser, signIn, statNumber } from '../browser.ts';
+import { apiGet, SHOTS, useBrowser, signIn, statNumber } from '../browser.ts';
 
 const facts = inject('e2e');
 const browser = useBrowser();
 const shots = SHOTS;
 
-/** GET a JSON API path inside the signed-in page (same cookie as the UI). */
-function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
-}
 
 it('a branch secretary creates a grid and assigns a member to it', async () => {
   const page = await browser().newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });

@@ -1,6 +1,6 @@
 import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, useBrowser, signIn } from '../browser.ts';
+import { apiPost, SHOTS, useBrowser, signIn } from '../browser.ts';
 
 const facts = inject('e2e');
 const browser = useBrowser();
@@ -80,13 +80,7 @@ it('a town secretary moves a member to the sibling branch in the UI; the organiz
     await page.screenshot({ path: `${shots}/member-moved.png`, fullPage: true });
   } finally {
     // Put the member back, so other specs' figures for branch A still hold.
-    await page.evaluate(async ({ id, orgId }) => {
-      const me = await (await fetch('/api/v1/auth/me')).json();
-      await fetch(`/api/v1/members/${id}/move`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({ toOrgId: orgId, reason: '测试后复原' }),
-      });
-    }, { id: m.id, orgId: facts.branchA.id });
+    await apiPost(page, `/api/v1/members/${m.id}/move`, { toOrgId: facts.branchA.id, reason: '测试后复原' });
     await page.close();
   }
 });

@@ -1,13 +1,9 @@
 import { expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { SHOTS, signIn, useBrowser } from '../browser.ts';
+import { apiGet, SHOTS, signIn, useBrowser } from '../browser.ts';
 
 const facts = inject('e2e');
 const browser = useBrowser();
 
-function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
-}
 type Mine = { member: { memberId: string; name: string; balance: number; orders: { id: string; goodsName: string; status: string }[] } };
 type Goods = { items: { id: string; name: string; stock: number }[] };
 

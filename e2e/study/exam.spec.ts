@@ -1,18 +1,9 @@
 import { expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { SHOTS, signIn, useBrowser } from '../browser.ts';
+import { apiPost, SHOTS, signIn, useBrowser } from '../browser.ts';
 
 const facts = inject('e2e');
 const browser = useBrowser();
 
-/** POST JSON inside the signed-in page with the session's CSRF token. */
-function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(async ([p, b]) => {
-    const me = await (await fetch('/api/v1/auth/me')).json();
-    const res = await fetch(p as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(b) });
-    return res.json();
-  }, [path, body] as const) as Promise<T>;
-}
 
 it('a secretary builds a bank and an exam; a member sits it in the browser and sees the score', async () => {
   const title = `E2E党章测试${Date.now() % 100000}`;
