@@ -18,7 +18,8 @@ if (embedded) await acquireDataDirLock(config.DANGJIAN_DATA_DIR);
 const database = await openFromSettings(config);
 await migrateToLatest(database.db);
 
-const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+// DANGJIAN_WEB_DIST: another build of the web app (parallel browser-test runs build to their own folder).
+const webDist = process.env.DANGJIAN_WEB_DIST || fileURLToPath(new URL('../../web/dist', import.meta.url));
 const app = await buildApp({ db: database.db, config, webDist });
 
 if (config.demoEnabled) {
