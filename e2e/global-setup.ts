@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -13,6 +14,8 @@ export interface E2eFacts {
   town: { id: string; name: string; subOrgTotal: number; memberTotal: number; full: number; probationary: number };
   branchA: { id: string; name: string; memberTotal: number };
   branchB: { id: string; name: string };
+  /** A file of the SMS codes the server logged ("138****5678 123456" per line); see e2e/sms.ts. */
+  smsLog: string;
 }
 
 declare module 'vitest' {
@@ -64,8 +67,24 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DANGJIAN_DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DANGJIAN_DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // The log sender writes SMS codes at info level: keep them in a file the specs can read, and
+  // pass on only warnings and errors (what LOG_LEVEL=warn showed before).
+  const smsLog = join(dataDir, 'sms-codes.log');
+  writeFileSync(smsLog, '');
+  createInterface({ input: server.stdout! }).on('line', (line) => {
+    let entry: { level?: number; msg?: string } | undefined;
+    try {
+      entry = JSON.parse(line) as { level?: number; msg?: string };
+    } catch {
+      process.stdout.write(`${line}\n`);
+      return;
+    }
+    const code = /verification code for (\S+): (\d{6})/.exec(entry.msg ?? '');
+    if (code) appendFileSync(smsLog, `${code[1]} ${code[2]}\n`);
+    else if ((entry.level ?? 50) >= 40) process.stdout.write(`${line}\n`);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -79,7 +98,7 @@ export default async function setup(project: TestProject) {
     if (Date.now() > deadline) throw new Error('server did not become ready in 60 s');
     await new Promise((r) => setTimeout(r, 250));
   }
-  project.provide('e2e', { baseUrl, ...facts });
+  project.provide('e2e', { baseUrl, ...facts, smsLog });
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -30,6 +30,9 @@ import { developmentRoutes } from './modules/development/development.routes.ts';
 import { transfersRoutes } from './modules/transfers/transfers.routes.ts';
 import { duesRoutes } from './modules/dues/dues.routes.ts';
 import { pointsRoutes } from './modules/points/points.routes.ts';
+import { wishesRoutes } from './modules/wishes/wishes.routes.ts';
+import { commitmentsRoutes } from './modules/commitments/commitments.routes.ts';
+import { serviceRoutes } from './modules/service/service.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -97,6 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(transfersRoutes, { prefix: '/api/v1', db, clock });
   await app.register(duesRoutes, { prefix: '/api/v1/dues', db, clock });
   await app.register(pointsRoutes, { prefix: '/api/v1', db, clock });
+  await app.register(wishesRoutes, { prefix: '/api/v1', db, clock, smsSender: config.SMS_SENDER });
+  await app.register(commitmentsRoutes, { prefix: '/api/v1', db, clock });
+  await app.register(serviceRoutes, { prefix: '/api/v1', db, clock });
 
   const hasWeb = !!deps.webDist && existsSync(`${deps.webDist}/index.html`);
   if (hasWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false, index: 'index.html' });

@@ -10,6 +10,9 @@ import { DEVELOPMENT_ERRORS } from './errors/development.ts';
 import { TRANSFERS_ERRORS } from './errors/transfers.ts';
 import { DUES_ERRORS } from './errors/dues.ts';
 import { POINTS_ERRORS } from './errors/points.ts';
+import { WISHES_ERRORS } from './errors/wishes.ts';
+import { COMMITMENTS_ERRORS } from './errors/commitments.ts';
+import { SERVICE_ERRORS } from './errors/service.ts';
 
 /**
  * Stable error codes with their HTTP status and Chinese message. Clients switch on `code`,
@@ -45,6 +48,9 @@ export const ERRORS = {
   ...TRANSFERS_ERRORS,
   ...DUES_ERRORS,
   ...POINTS_ERRORS,
+  ...WISHES_ERRORS,
+  ...COMMITMENTS_ERRORS,
+  ...SERVICE_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

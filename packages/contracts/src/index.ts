@@ -17,3 +17,6 @@ export * from './development.ts';
 export * from './transfers.ts';
 export * from './dues.ts';
 export * from './points.ts';
+export * from './wishes.ts';
+export * from './commitments.ts';
+export * from './service.ts';

@@ -10,6 +10,9 @@ import type { DevelopmentTables } from './schema-parts/development.ts';
 import type { TransfersLeavingTables } from './schema-parts/transfers-leaving.ts';
 import type { DuesTables } from './schema-parts/dues.ts';
 import type { PointsTables } from './schema-parts/points.ts';
+import type { WishesTables } from './schema-parts/wishes.ts';
+import type { CommitmentsTables } from './schema-parts/commitments.ts';
+import type { ServiceTables } from './schema-parts/service.ts';
 
 /** Table types. Keep in step with migrations/ (which never import this file). */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -134,7 +137,8 @@ export interface AuditHeadTable {
 
 export interface DB
   extends OrgAdminTables, GridsSitesTables, MembersMoreTables, ImportsTables, MeetingsTables, MeetingRulesTables,
-    StudyExamsTables, DevelopmentTables, TransfersLeavingTables, DuesTables, PointsTables {
+    StudyExamsTables, DevelopmentTables, TransfersLeavingTables, DuesTables, PointsTables,
+    WishesTables, CommitmentsTables, ServiceTables {
   orgs: OrgsTable;
   members: MembersTable;
   users: UsersTable;

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** How 微心愿 verification codes reach residents' phones: 'log' writes them to the server log (development). */
+  SMS_SENDER: z.enum(['log']).default('log'),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

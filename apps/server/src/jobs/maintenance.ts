@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '@dangjian/db';
 import { failStaleImportJobs } from '../modules/imports/stale-jobs.ts';
+import { releaseOverdueWishes } from '../modules/wishes/wishes-lifecycle.ts';
 
 /**
  * Housekeeping every few minutes: removes sessions idle past the timeout and stale rate-limit
@@ -13,6 +14,7 @@ export function startMaintenance(opts: { db: Kysely<DB>; idleMinutes: number; lo
       await opts.db.deleteFrom('sessions').where('last_seen_at', '<', new Date(now - opts.idleMinutes * 60_000)).execute();
       await opts.db.deleteFrom('rate_limits').where('window_start', '<', new Date(now - 3600_000)).execute();
       await failStaleImportJobs(opts.db, new Date(now));
+      await releaseOverdueWishes(opts.db, new Date(now));
     } catch (err) {
       opts.log.warn({ err }, 'maintenance failed');
     }

@@ -16,6 +16,9 @@ const ITEMS = [
   { key: '/development', label: '发展党员' },
   { key: '/transfers', label: '关系转接' },
   { key: '/dues', label: '党费' },
+  { key: '/wishes', label: '微心愿' },
+  { key: '/commitments', label: '承诺践诺' },
+  { key: '/service', label: '服务岗位' },
   { key: '/points', label: '积分' },
 ];
 

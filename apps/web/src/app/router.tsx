@@ -24,6 +24,9 @@ const DevelopmentPage = lazy(() => import('../features/development/pages/Develop
 const TransfersPage = lazy(() => import('../features/transfers/pages/TransfersPage.tsx'));
 const DuesPage = lazy(() => import('../features/dues/pages/DuesPage.tsx'));
 const PointsPage = lazy(() => import('../features/points/pages/PointsPage.tsx'));
+const WishesPage = lazy(() => import('../features/wishes/pages/WishesPage.tsx'));
+const CommitmentsPage = lazy(() => import('../features/commitments/pages/CommitmentsPage.tsx'));
+const ServicePage = lazy(() => import('../features/service/pages/ServicePage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -56,6 +59,9 @@ export const routes: RouteObject[] = [
           { path: 'transfers/*', element: <Lazy><TransfersPage /></Lazy> },
           { path: 'dues/*', element: <Lazy><DuesPage /></Lazy> },
           { path: 'points/*', element: <Lazy><PointsPage /></Lazy> },
+          { path: 'wishes/*', element: <Lazy><WishesPage /></Lazy> },
+          { path: 'commitments/*', element: <Lazy><CommitmentsPage /></Lazy> },
+          { path: 'service/*', element: <Lazy><ServicePage /></Lazy> },
         ],
       },
     ],

@@ -1,6 +1,10 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { NoticesBoard } from './pages/NoticesBoard.tsx';
+import { WishWall } from './pages/WishWall.tsx';
+import { WishPost } from './pages/WishPost.tsx';
+import { MyWishes } from './pages/MyWishes.tsx';
+import { CommitmentBoard } from './pages/CommitmentBoard.tsx';
 import './public.css';
 
 /**
@@ -9,6 +13,10 @@ import './public.css';
  * compressed JavaScript. Boards are chosen by path under /public/.
  */
 const BOARDS: Record<string, { title: string; Page: () => React.JSX.Element }> = {
+  '/public/wishes': { title: '微心愿墙', Page: WishWall },
+  '/public/wishes/new': { title: '我要许愿', Page: WishPost },
+  '/public/wishes/mine': { title: '我的心愿', Page: MyWishes },
+  '/public/commitments': { title: '党员承诺公开栏', Page: CommitmentBoard },
   '/public/notices': { title: '发展党员公示栏', Page: NoticesBoard },
 };
 

@@ -15,6 +15,9 @@ import * as m0013 from './20261126_0013_development.ts';
 import * as m0014 from './20261126_0014_transfers_leaving.ts';
 import * as m0015 from './20261126_0015_dues.ts';
 import * as m0016 from './20261126_0016_points.ts';
+import * as m0017 from './20261126_0017_wishes.ts';
+import * as m0018 from './20261126_0018_commitments.ts';
+import * as m0019 from './20261126_0019_service.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +37,7 @@ export const migrations: Record<string, Migration> = {
   '20261126_0014_transfers_leaving': m0014,
   '20261126_0015_dues': m0015,
   '20261126_0016_points': m0016,
+  '20261126_0017_wishes': m0017,
+  '20261126_0018_commitments': m0018,
+  '20261126_0019_service': m0019,
 };

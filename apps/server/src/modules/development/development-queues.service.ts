@@ -17,6 +17,20 @@ import { deadlines } from './rules/engine.ts';
  * department's pipeline of a subtree by stage (overdue first), and the public 公示 board.
  * @example await queues.pipeline(actor, townId) // { stages: [{ stage: 1, count: 3, overdue: 1, cases: […] }, …] }
  */
+/**
+ * The contact of a 公示 as published: the name only. Staff type "王书记 138…" or an office
+ * number into the field; a public page must never show digits that form a phone.
+ * @example publicContact('党支部 王书记 13812345678') // '党支部 王书记'
+ */
+export function publicContact(contact: string | null): string | null {
+  if (!contact) return null;
+  const label = '(?:电话|手机|联系电话|联系方式|Tel|TEL)?\\s*[:：]?\\s*';
+  const name = contact.replace(/[+＋]?[\d０-９][\d０-９\s\-－()（）]{5,}[\d０-９]/g, ' ')
+    .replace(new RegExp(`[(（]\\s*${label}[)）]`, 'gu'), ' ').replace(new RegExp(`${label}$`, 'u'), '')
+    .replace(/[\s,，;；:：、/]+$/u, '').replace(/\s{2,}/g, ' ').trim();
+  return name || null;
+}
+
 export function createDevelopmentQueues(deps: { db: Kysely<DB>; clock: Clock }) {
   const today = () => chinaDate(deps.clock());
   return {
@@ -65,7 +79,7 @@ export function createDevelopmentQueues(deps: { db: Kysely<DB>; clock: Clock }) 
         today: d,
         items: rows.map((r) => ({
           id: r.id, title: r.title, kind: r.kind, personName: r.person_name, orgName: r.org_name,
-          stageName: DEV_NOTICE_KINDS[r.kind].name.replace(/公示$/, ''), startOn: r.start_on, endOn: r.end_on, contact: r.contact,
+          stageName: DEV_NOTICE_KINDS[r.kind].name.replace(/公示$/, ''), startOn: r.start_on, endOn: r.end_on, contact: publicContact(r.contact),
         })),
       };
     },

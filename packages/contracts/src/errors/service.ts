@@ -1,0 +1,22 @@
+/** Error codes of 服务岗位、双报到、双向认领、结对帮扶 (F3, F4): code → { status, Chinese message }. Never rename a code. */
+export const SERVICE_ERRORS = {
+  SERVICE_NOT_A_MEMBER: { status: 404, message: '当前账号未关联党员档案' },
+  SERVICE_POST_FULL: { status: 409, message: '该岗位名额已满' },
+  SERVICE_POST_INACTIVE: { status: 409, message: '该岗位已停用' },
+  SERVICE_POST_ALREADY_CLAIMED: { status: 409, message: '已认领该岗位' },
+  SERVICE_POST_NOT_CLAIMED: { status: 409, message: '尚未认领该岗位' },
+  SERVICE_POST_CAPACITY_BELOW_CLAIMED: { status: 409, message: '名额不能少于已认领人数' },
+  SERVICE_POST_IN_USE: { status: 409, message: '该岗位已有认领或服务记录，不能删除，请停用' },
+  SERVICE_POST_NOT_REPORTED: { status: 409, message: '须先到该社区报到才能认领其岗位' },
+  SERVICE_ALREADY_REPORTED: { status: 409, message: '该党员已在社区报到，请先结束原报到' },
+  SERVICE_REPORT_OWN_ORG: { status: 409, message: '不能向本人所在组织报到' },
+  SERVICE_REPORT_ENDED: { status: 409, message: '该报到已结束' },
+  SERVICE_COMMUNITY_INVALID: { status: 400, message: '报到社区不存在或已撤销' },
+  SERVICE_HOURS_DATE_INVALID: { status: 400, message: '服务日期不能晚于今天，且须在近一年内' },
+  SERVICE_HOURS_NO_PLACE: { status: 409, message: '请选择已认领的岗位或已报到的社区' },
+  SERVICE_ITEM_STATE: { status: 409, message: '清单项当前状态不允许此操作' },
+  SERVICE_PROJECT_ITEMS_INVALID: { status: 400, message: '所选资源或需求不存在、不属于本社区或已对接' },
+  SERVICE_PAIRING_ENDED: { status: 409, message: '该结对已结束' },
+  SERVICE_PHOTO_TYPE_INVALID: { status: 415, message: '照片须为 JPEG、PNG 或 WebP 图片' },
+  SERVICE_PHOTO_TOO_LARGE: { status: 413, message: '照片不能超过 5 MB' },
+} as const satisfies Record<string, { status: number; message: string }>;
