@@ -61,7 +61,10 @@ export function toMarkdown(meta: Meta, rows: Evaluated[]): string {
       continue;
     }
     const a = r.figures!.atRate;
-    lines.push(`| ${r.name} | ${r.figures!.max.rps} | ${r.baseline!.max.rps} | ${Math.round(r.rpsRatio! * 100)} % | ${a.p50Ms} / ${a.p95Ms} / ${a.p99Ms} ms (${a.rps}/s of ${a.rate}) | ${r.baseline!.atRate.p95Ms} ms | ${r.figures!.max.errors + a.errors} | ${mark(r)} |`);
+    // No response finished inside the run (each took longer than --duration): no percentile, no ratio.
+    const ms = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : String(x));
+    const ratio = r.baseline!.max.rps > 0 && r.figures!.max.rps > 0 ? `${Math.round(r.rpsRatio! * 100)} %` : '—';
+    lines.push(`| ${r.name} | ${r.figures!.max.rps} | ${r.baseline!.max.rps} | ${ratio} | ${ms(a.p50Ms)} / ${ms(a.p95Ms)} / ${ms(a.p99Ms)} ms (${a.rps}/s of ${a.rate}) | ${ms(r.baseline!.atRate.p95Ms)} ms | ${r.figures!.max.errors + a.errors} | ${mark(r)} |`);
   }
   lines.push('', '| figure | value | target |', '|---|---:|---|');
   for (const r of rows) if (r.kind === 'figure') lines.push(`| ${r.name} | ${r.value} | ${r.target ?? ''} ${mark(r)} |`);

@@ -19,7 +19,8 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('org-tree').waitFor();
+  // Secretaries land on the tree, plain members on 我的.
+  await page.locator('[data-testid="org-tree"], [data-testid="me-page"]').first().waitFor();
 }
 
 /** The number inside a statistic card ("党员总数1588人" → 1588). */

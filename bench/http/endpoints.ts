@@ -6,8 +6,8 @@ import type { Named } from '../lib/named.ts';
 
 export interface Endpoint {
   name: string;
-  /** Generated account (password BENCH_PASSWORD). */
-  user: string;
+  /** Generated account (password BENCH_PASSWORD); null for an anonymous public endpoint. */
+  user: string | null;
   path(n: Named): string;
   skip?(n: Named): string | null;
 }
@@ -26,4 +26,17 @@ export const ENDPOINTS: Endpoint[] = [
   { name: 'GET /members page 1 (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/members?orgId=${n.townId}&limit=20` },
   { name: 'GET /members?q=zhang (admin, root)', user: 'bench-admin', path: (n) => `/api/v1/members?orgId=${n.rootId}&limit=20&q=zhang` },
   { name: 'GET /members?q=zhang (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/members?orgId=${n.townId}&limit=20&q=zhang` },
+  { name: 'GET /members/:id (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/members/${n.memberId}` },
+  { name: 'GET /points/leaderboard 2026 (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/points/leaderboard?orgId=${n.townId}&period=year&key=2026` },
+  { name: 'GET /points/leaderboard 2026 (admin, root)', user: 'bench-admin', path: (n) => `/api/v1/points/leaderboard?orgId=${n.rootId}&period=year&key=2026` },
+  { name: 'GET /compliance 2026 (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/compliance?orgId=${n.townId}&period=2026` },
+  { name: 'GET /compliance 2026 (admin, root)', user: 'bench-admin', path: (n) => `/api/v1/compliance?orgId=${n.rootId}&period=2026` },
+  { name: 'GET /development-cases page 1 (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/development-cases?orgId=${n.townId}&status=active` },
+  { name: 'GET /development-cases/pipeline (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/development-cases/pipeline?orgId=${n.townId}` },
+  {
+    name: 'GET /public/wishes wall of a grid (anonymous)',
+    user: null,
+    path: (n) => `/api/v1/public/wishes?gridId=${n.wishGridId}`,
+    skip: (n) => (n.wishGridId ? null : 'no wishes here (table missing or not generated)'),
+  },
 ];

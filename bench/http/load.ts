@@ -12,6 +12,8 @@ export interface LoadFigures {
   p95Ms: number;
   p99Ms: number;
   errors: number;
+  /** Of the errors: requests that got no answer within the timeout (30 s). */
+  timeouts: number;
   /** The fixed rate asked for, or null when running flat out. */
   rate: number | null;
 }
@@ -31,6 +33,7 @@ export function cannon(opts: CannonOptions): Promise<LoadFigures> {
         p95Ms: Math.round(percentile(times, 95) * 10) / 10,
         p99Ms: Math.round(percentile(times, 99) * 10) / 10,
         errors,
+        timeouts: r.timeouts,
         rate: opts.overallRate ?? null,
       });
     });

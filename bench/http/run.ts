@@ -46,7 +46,7 @@ export async function runHttpBenches(opts: Options): Promise<{ results: HttpResu
         console.error(`http   ${e.name}: skipped (${e.skip})`);
         continue;
       }
-      const app = { ...base, url: `http://127.0.0.1:${ready.appPort}${e.path}`, headers: { cookie: e.cookie! } };
+      const app = { ...base, url: `http://127.0.0.1:${ready.appPort}${e.path}`, headers: e.cookie ? { cookie: e.cookie } : {} };
       const bare = { ...base, url: `http://127.0.0.1:${ready.barePort}/bare/${e.bareIndex}` };
       const appMax = await cannon(app);
       const bareMax = await cannon(bare);

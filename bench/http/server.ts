@@ -49,11 +49,13 @@ for (const e of ENDPOINTS) {
     endpoints.push({ name: e.name, skip });
     continue;
   }
-  const cookie = await cookieOf(e.user);
+  // Anonymous public endpoints have no session: no cookie, no session statements.
+  const cookie = e.user ? await cookieOf(e.user) : undefined;
+  const headers = cookie ? { cookie } : {};
   // The session check alone (GET /auth/me) tells which captured statements are the session's.
-  const session = await bdb.capture(() => app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } }));
+  const session = cookie ? await bdb.capture(() => app.inject({ method: 'GET', url: '/api/v1/auth/me', headers })) : { statements: [] };
   const path = e.path(named);
-  const { result, statements } = await bdb.capture(() => app.inject({ method: 'GET', url: path, headers: { cookie } }));
+  const { result, statements } = await bdb.capture(() => app.inject({ method: 'GET', url: path, headers }));
   if (result.statusCode !== 200) throw new Error(`${e.name}: ${result.statusCode} ${result.body.slice(0, 300)}`);
   // Bare: the session's lookups and the endpoint's queries, without the RLS transaction set-up.
   replays.push(statements.filter((s) => !isScopeSetup(s)));

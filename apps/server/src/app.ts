@@ -100,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(transfersRoutes, { prefix: '/api/v1', db, clock });
   await app.register(duesRoutes, { prefix: '/api/v1/dues', db, clock });
   await app.register(pointsRoutes, { prefix: '/api/v1', db, clock });
-  await app.register(wishesRoutes, { prefix: '/api/v1', db, clock, smsSender: config.SMS_SENDER });
+  await app.register(wishesRoutes, { prefix: '/api/v1', db, clock, sms: { kind: config.SMS_SENDER, url: config.SMS_HTTP_URL, token: config.SMS_HTTP_TOKEN } });
   await app.register(commitmentsRoutes, { prefix: '/api/v1', db, clock });
   await app.register(serviceRoutes, { prefix: '/api/v1', db, clock });
 

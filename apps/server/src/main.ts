@@ -29,6 +29,10 @@ if (config.demoEnabled) {
   for (const a of demo.accounts) console.log(`  ${a.username.padEnd(16)} ${a.role} · ${a.orgName}`);
 }
 
+if (config.NODE_ENV === 'production' && config.SMS_SENDER === 'log') {
+  app.log.warn('SMS_SENDER=log：微心愿验证码只写入日志，群众收不到短信；生产环境请设置 SMS_SENDER=http 和 SMS_HTTP_URL');
+}
+
 const stopMaintenance = startMaintenance({ db: database.db, idleMinutes: config.SESSION_IDLE_MINUTES, log: app.log });
 const backupLog = { info: (o: object, m: string) => app.log.info(o, m), error: (o: object, m: string) => app.log.error(o, m) };
 const paths = embeddedPaths(config.DANGJIAN_DATA_DIR);

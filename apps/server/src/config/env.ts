@@ -19,9 +19,13 @@ const EnvSchema = z.object({
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).default(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  /** How 微心愿 verification codes reach residents' phones: 'log' writes them to the server log (development). */
-  SMS_SENDER: z.enum(['log']).default('log'),
-});
+  /** How 微心愿 verification codes reach residents' phones: 'log' writes them to the server log (development);
+   * 'http' posts { phone, code, purpose } as JSON to SMS_HTTP_URL (an SMS gateway of the locality). */
+  SMS_SENDER: z.enum(['log', 'http']).default('log'),
+  SMS_HTTP_URL: z.url().optional(),
+  /** Sent as `Authorization: Bearer …` to SMS_HTTP_URL when set. */
+  SMS_HTTP_TOKEN: z.string().min(1).optional(),
+}).refine((c) => c.SMS_SENDER !== 'http' || !!c.SMS_HTTP_URL, { message: 'SMS_SENDER=http 时必须设置 SMS_HTTP_URL', path: ['SMS_HTTP_URL'] });
 
 export type Config = z.infer<typeof EnvSchema> & {
   /** Demo data and accounts are created: never when NODE_ENV=production. */

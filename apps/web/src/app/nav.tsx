@@ -4,6 +4,7 @@ import { usePointsStatus } from '../features/points/api.ts';
 
 /** The console's sections. Each feature owns the page its entry opens. */
 const ITEMS = [
+  { key: '/me', label: '我的' },
   { key: '/orgs', label: '组织架构' },
   { key: '/members', label: '党员信息库' },
   { key: '/grids', label: '网格管理' },

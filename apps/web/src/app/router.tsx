@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { setSessionHandler } from '../lib/api.ts';
 import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
 import { ChangePasswordPage } from '../features/auth/pages/ChangePasswordPage.tsx';
@@ -8,6 +8,7 @@ import { loginPath } from '../features/auth/next.ts';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { Lazy } from '../components/Lazy.tsx';
 import { AppLayout } from './layout.tsx';
+import { HomeRedirect } from './home.tsx';
 
 const OrgsPage = lazy(() => import('../features/orgs/pages/OrgsPage.tsx'));
 const OrgsIndexPage = lazy(() => import('../features/orgs/pages/OrgsIndexPage.tsx'));
@@ -27,6 +28,7 @@ const PointsPage = lazy(() => import('../features/points/pages/PointsPage.tsx'))
 const WishesPage = lazy(() => import('../features/wishes/pages/WishesPage.tsx'));
 const CommitmentsPage = lazy(() => import('../features/commitments/pages/CommitmentsPage.tsx'));
 const ServicePage = lazy(() => import('../features/service/pages/ServicePage.tsx'));
+const MePage = lazy(() => import('../features/me/pages/MePage.tsx'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -38,7 +40,8 @@ export const routes: RouteObject[] = [
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/orgs" replace /> },
+          { index: true, element: <HomeRedirect /> },
+          { path: 'me', element: <Lazy><MePage /></Lazy> },
           {
             path: 'orgs',
             element: <Lazy><OrgsPage /></Lazy>,

@@ -14,5 +14,6 @@ export const WISHES_ERRORS = {
   WISH_TOKEN_INVALID: { status: 403, message: '心愿凭证无效，请用手机号重新找回' },
   WISH_PHOTOS_MAX: { status: 409, message: '照片数量已达上限（最多 3 张）' },
   WISH_PHOTO_TOO_LARGE: { status: 413, message: '照片不能超过 5 MB' },
+  WISH_SMS_FAILED: { status: 502, message: '短信验证码发送失败，请稍后再试' },
   WISH_PHOTO_TYPE_INVALID: { status: 415, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -116,8 +116,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Photos and events: visible when their wish is (the same test, spelled out).
   for (const t of ['wish_photos', 'wish_events']) {
     const table = sql.table(t);
-    const parentOk = sql`EXISTS (SELECT 1 FROM wishes w JOIN orgs o ON o.id = w.org_id JOIN orgs v ON v.id = w.village_id
-      WHERE w.id = ${sql.ref(`${t}.wish_id`)} AND (o.path <@ app_scope() OR v.path <@ app_scope()))`;
+    // The wishes policy applies inside this subquery too. No join to orgs here: a grid branch's scope
+    // cannot see its village (an ancestor), and an inner join would hide the wish from it.
+    const parentOk = sql`EXISTS (SELECT 1 FROM wishes w WHERE w.id = ${sql.ref(`${t}.wish_id`)})`;
     await sql`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`.execute(db);
     await sql`CREATE POLICY ${sql.id(`${t}_scope`)} ON ${table} TO dangjian_app USING (${parentOk}) WITH CHECK (${parentOk})`.execute(db);
     await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO dangjian_app`.execute(db);

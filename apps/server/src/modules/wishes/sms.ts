@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '@dangjian/db';
+import { AppError } from '../../lib/errors.ts';
 
 /** Sends a verification code to a resident's phone. Pluggable: configured by SMS_SENDER. */
 export interface CodeSender {
   send(phone: string, code: string): Promise<void>;
 }
 
-export type SmsSenderKind = 'log';
+export type SmsSenderKind = 'log' | 'http';
+
+/** The configured way of sending codes (config keys SMS_SENDER, SMS_HTTP_URL, SMS_HTTP_TOKEN). */
+export interface SmsConfig { kind: SmsSenderKind; url?: string; token?: string }
 
 /** 13812345678 → 138****5678. */
 export const maskPhone = (phone: string) => (phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****');
@@ -20,6 +24,30 @@ export function logSender(log: { info(msg: string): void }): CodeSender {
     send(phone, code) {
       log.info(`verification code for ${maskPhone(phone)}: ${code}`);
       return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The gateway sender: POSTs `{ "phone": "13812345678", "code": "123456", "purpose": "wish" }` as JSON to
+ * the locality's SMS gateway (Bearer token when configured); a non-2xx answer, a network error or no
+ * answer within 5 s is WISH_SMS_FAILED, so the resident can try again.
+ */
+export function httpSender(url: string, token?: string, timeoutMs = 5000): CodeSender {
+  return {
+    async send(phone, code) {
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ phone, code, purpose: 'wish' }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        throw new AppError('WISH_SMS_FAILED', { details: { reason: (err as Error).name } });
+      }
+      if (!res.ok) throw new AppError('WISH_SMS_FAILED', { details: { status: res.status } });
     },
   };
 }
@@ -49,11 +77,13 @@ export function useCodeSender(db: Kysely<DB>, sender: CodeSender): void {
 }
 
 /** The sender to use for a request: a test's override, else the configured kind. */
-export function codeSenderFor(db: Kysely<DB>, kind: SmsSenderKind, log: { info(msg: string): void }): CodeSender {
+export function codeSenderFor(db: Kysely<DB>, sms: SmsConfig, log: { info(msg: string): void }): CodeSender {
   const o = overrides.get(db);
   if (o) return o;
-  switch (kind) {
+  switch (sms.kind) {
     case 'log':
       return logSender(log);
+    case 'http':
+      return httpSender(sms.url!, sms.token);
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { withScope } from '@dangjian/db';
 import { createUser } from '@dangjian/db/fixtures';
@@ -113,5 +114,23 @@ describeOnEngines('wishes denial', (h) => {
       org_id: h.tree.branchAId, village_id: h.tree.branchAId, grid_id: s.gridA, category: 'other', title: '乙村伪造', content: '乙村伪造的心愿内容', status: 'open',
     }).execute())).rejects.toThrow();
     await expect(withScope(h.database.db, [h.tree.paths.root], (trx) => trx.selectFrom('wish_codes').select('id').execute())).rejects.toThrow();
+  });
+
+  it('row-level security: a scope below the village (a 网格党支部) writes and reads its wish\'s events and photos', async () => {
+    // The wish belongs to group A (as a grid branch) in the village of branch A; the scope holds group A only,
+    // so the village (an ancestor) is invisible to it. Found by the load test: events were refused.
+    const [wish] = await h.database.db.insertInto('wishes').values({
+      org_id: h.tree.groupAId, village_id: h.tree.branchAId, grid_id: s.gridA, category: 'other', title: '网格心愿', content: '网格党支部认领的心愿', status: 'open',
+    }).returning('id').execute();
+    const g = await sql<{ path: string }>`SELECT path::text AS path FROM orgs WHERE id = ${h.tree.groupAId}`.execute(h.database.db);
+    const scopeGroup = [g.rows[0]!.path];
+    const seen = await withScope(h.database.db, scopeGroup, async (trx) => {
+      await trx.insertInto('wish_events').values({ wish_id: wish!.id, kind: 'claimed', actor: null, note: '网格党员认领' }).execute();
+      return trx.selectFrom('wish_events').select('wish_id').where('wish_id', '=', wish!.id).execute();
+    });
+    expect(seen).toHaveLength(1);
+    // Branch B's scope still sees nothing of it.
+    const inB = await withScope(h.database.db, [h.tree.paths.branchB], (trx) => trx.selectFrom('wish_events').select('wish_id').where('wish_id', '=', wish!.id).execute());
+    expect(inB).toHaveLength(0);
   });
 });

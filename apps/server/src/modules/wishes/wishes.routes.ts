@@ -12,7 +12,7 @@ import {
 } from '@dangjian/contracts';
 import type { Clock } from '../../lib/clock.ts';
 import { sessionOf } from '../../http/session.ts';
-import { codeSenderFor, type SmsSenderKind } from './sms.ts';
+import { codeSenderFor, type SmsConfig } from './sms.ts';
 import { createWishesService } from './wishes.service.ts';
 import { createWishesPublicService } from './wishes-public.service.ts';
 import { wishesWorkbook } from './wishes-workbook.ts';
@@ -36,9 +36,9 @@ const rawImage = (req: FastifyRequest) => ({
  * 微心愿 (F1): /api/v1/wishes… for the console (signed in) and /api/v1/public/wish… for residents
  * (no session; see wishes-public.service.ts for what they may see).
  */
-export const wishesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; clock: Clock; smsSender?: SmsSenderKind }> = async (app, { db, clock, smsSender }) => {
+export const wishesRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; clock: Clock; sms?: SmsConfig }> = async (app, { db, clock, sms }) => {
   const wishes = createWishesService({ db, clock });
-  const residents = createWishesPublicService({ db, clock, sender: () => codeSenderFor(db, smsSender ?? 'log', app.log) });
+  const residents = createWishesPublicService({ db, clock, sender: () => codeSenderFor(db, sms ?? { kind: 'log' }, app.log) });
   const actor = (req: FastifyRequest) => sessionOf(req).actor;
 
   // Photos arrive as the raw image body; any image/* reaches the magic-byte check and gets its own error code.

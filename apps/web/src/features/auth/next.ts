@@ -1,5 +1,5 @@
-/** Where to go after login: only same-origin paths, never `//host` or a full URL. */
-export function safeNext(next: string | null | undefined, fallback = '/orgs'): string {
+/** Where to go after login: only same-origin paths, never `//host` or a full URL; by default `/` (members to 我的, others to the tree). */
+export function safeNext(next: string | null | undefined, fallback = '/'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return fallback;
   return next;
 }

@@ -25,7 +25,7 @@ export function ChangePasswordPage() {
 
   const forced = me.data?.mustChangePassword ?? false;
   const onFinish = ({ oldPassword, newPassword }: FormValues) => {
-    change.mutate({ oldPassword, newPassword }, { onSuccess: () => void navigate('/orgs', { replace: true }) });
+    change.mutate({ oldPassword, newPassword }, { onSuccess: () => void navigate('/', { replace: true }) });
   };
 
   return (
