@@ -20,6 +20,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['./e2e/global-setup.ts'],
     testTimeout: 60_000,
+    // expect.poll waits for the UI: 1 s (the default) is too short on a busy 2-core CI machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
     fileParallelism: false,
     sequence: { sequencer: SeededFirst },
