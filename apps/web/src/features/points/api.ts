@@ -11,7 +11,7 @@ export const pointsKeys = { all: ['points'] as const };
 const k = (...parts: unknown[]) => [...pointsKeys.all, ...parts];
 
 export const usePointsStatus = () => useQuery({ queryKey: k('status'), queryFn: ({ signal }) => api<PointsStatus>('/points/status', { signal }) });
-export const useMyPoints = () => useQuery({ queryKey: k('mine'), queryFn: ({ signal }) => api<PointsMineResponse>('/points/mine', { signal }) });
+export const useMyPoints = (enabled = true) => useQuery({ queryKey: k('mine'), enabled, queryFn: ({ signal }) => api<PointsMineResponse>('/points/mine', { signal }) });
 export const useShop = (enabled: boolean) => useQuery({ queryKey: k('shop'), enabled, queryFn: ({ signal }) => api<PointsGoodsResponse>('/points/shop', { signal }) });
 
 export const usePointsMembers = (orgId: string | undefined, q: string, page: number) => useQuery({

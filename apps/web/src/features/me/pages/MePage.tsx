@@ -40,7 +40,7 @@ export default function MePage() {
   const service = useMyService();
   const status = usePointsStatus();
   const pointsOn = status.data?.enabled !== false;
-  const points = useMyPoints();
+  const points = useMyPoints(pointsOn);
 
   const m = meetings.data;
   const w = wishes.data;
