@@ -18,6 +18,8 @@ import * as m0016 from './20261126_0016_points.ts';
 import * as m0017 from './20261126_0017_wishes.ts';
 import * as m0018 from './20261126_0018_commitments.ts';
 import * as m0019 from './20261126_0019_service.ts';
+import * as m0020 from './20261126_0020_points_read_policy.ts';
+import * as m0021 from './20261126_0021_org_rollups.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +42,6 @@ export const migrations: Record<string, Migration> = {
   '20261126_0017_wishes': m0017,
   '20261126_0018_commitments': m0018,
   '20261126_0019_service': m0019,
+  '20261126_0020_points_read_policy': m0020,
+  '20261126_0021_org_rollups': m0021,
 };
