@@ -46,7 +46,8 @@ const BY_NAME = { sort: 'name', order: 'asc' } as const;
 async function roster(t: Kysely<DB>, orgPath: string, q?: string) {
   const repo = createMembersRepo(t);
   const filter = { orgIds: await repo.subtreeOrgIds(orgPath), q };
-  return { page: () => repo.listPage(filter, BY_NAME, 20, null), count: () => repo.count(filter) };
+  const orgId = orgPath.split('.').pop()!;
+  return { page: () => repo.listPage(filter, BY_NAME, 20, null), count: () => repo.total(filter, orgId) };
 }
 
 export const QUERY_BENCHES: QueryBench[] = [
@@ -56,7 +57,7 @@ export const QUERY_BENCHES: QueryBench[] = [
   { name: 'roster page 1 (town)', scope: (n) => [n.townPath], run: (t, n) => roster(t, n.townPath).then((r) => r.page()) },
   { name: 'pinyin search "zhang" (root)', scope: (n) => [n.rootPath], run: (t, n) => roster(t, n.rootPath, 'zhang').then((r) => r.page()) },
   { name: 'pinyin search "zhang" (town)', scope: (n) => [n.townPath], run: (t, n) => roster(t, n.townPath, 'zhang').then((r) => r.page()) },
-  { name: 'members by status (org detail, root)', scope: (n) => [n.rootPath], run: (t, n) => createOrgsRepo(t).countMembersByStatus(n.rootPath) },
+  { name: 'org figures (org detail, root)', scope: (n) => [n.rootPath], run: (t, n) => createOrgsRepo(t).rollup(n.rootPath.split('.').pop()!) },
   { name: 'org tree (town scope)', scope: (n) => [n.townPath], run: (t, n) => createOrgsRepo(t).listTree([n.townPath]) },
   {
     name: 'org tree (root scope)',

@@ -135,6 +135,19 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+/**
+ * Pre-aggregated subtree figures, a delta log kept by triggers (migration 0021). Sum `n` per
+ * (org_id, measure); written only by the triggers and org_rollups_compact().
+ */
+export interface OrgRollupsTable {
+  org_id: string;
+  /** 'members:<status>' (subtree, the organization included) or 'orgs:<type>' (strictly below, active). */
+  measure: string;
+  /** bigint: a string when read. */
+  n: ColumnType<string, number | string, number | string>;
+  delta: Generated<boolean>;
+}
+
 export interface DB
   extends OrgAdminTables, GridsSitesTables, MembersMoreTables, ImportsTables, MeetingsTables, MeetingRulesTables,
     StudyExamsTables, DevelopmentTables, TransfersLeavingTables, DuesTables, PointsTables,
@@ -148,4 +161,5 @@ export interface DB
   scheduled_jobs: ScheduledJobsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  org_rollups: OrgRollupsTable;
 }

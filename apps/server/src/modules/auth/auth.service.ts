@@ -109,15 +109,17 @@ export function createAuthService(deps: AuthDeps) {
     async authenticate(token: string | undefined, ip: string): Promise<SessionContext> {
       if (!token) throw new AppError('UNAUTHENTICATED');
       const idHash = sha256(token);
-      const s = await repo.findSession(idHash);
-      if (!s) throw new AppError('UNAUTHENTICATED');
+      const found = await repo.findSessionContext(idHash);
+      if (!found) throw new AppError('UNAUTHENTICATED');
+      const { session: s, user } = found;
       const now = deps.clock();
       if (now.getTime() - new Date(s.last_seen_at).getTime() > deps.idleMinutes * 60_000) {
         await repo.deleteSession(idHash);
         throw new AppError('SESSION_EXPIRED');
       }
-      const user = await repo.findUserById(s.user_id);
-      const actor = await actorOf(user, ip);
+      const actor: Actor | null = user && !user.disabled
+        ? { userId: user.id, username: user.username, displayName: user.display_name, ip, roles: found.roles }
+        : null;
       if (!user || !actor) {
         await repo.deleteSession(idHash);
         throw new AppError('UNAUTHENTICATED');

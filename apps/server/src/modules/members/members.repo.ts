@@ -121,5 +121,20 @@ export function createMembersRepo(db: Kysely<DB>) {
       const r = await filtered(f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
       return Number(r?.n ?? 0);
     },
+
+    /**
+     * The roster total of the subtree of `orgId` (whose ids `f.orgIds` holds): read from the
+     * pre-aggregated figures (migration 0021) when the filter asks for nothing but a status,
+     * which is what a roster opened from the tree asks; counted otherwise.
+     */
+    async total(f: MemberListFilter, orgId: string): Promise<number> {
+      const { orgIds: _ids, status, ...rest } = f;
+      if (Object.values(rest).some((v) => v !== undefined && v !== '')) return this.count(f);
+      const r = await db.selectFrom('org_rollups').select((eb) => eb.fn.sum<string>('n').as('n'))
+        .where('org_id', '=', orgId)
+        .where('measure', status ? '=' : 'like', status ? `members:${status}` : 'members:%')
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
   };
 }

@@ -82,7 +82,7 @@ export function createMembersService(deps: MembersDeps) {
         const today = deps.clock();
         const filter = listFilter(query, await repo.subtreeOrgIds(org.path), today);
         const rows = await repo.listPage(filter, order, query.limit, after);
-        const total = after?.total ?? (await repo.count(filter));
+        const total = after?.total ?? (await repo.total(filter, org.id));
         const page = rows.slice(0, query.limit);
         const last = page[page.length - 1];
         return {

@@ -71,29 +71,25 @@ export function createOrgsRepo(db: Kysely<DB>) {
       return db.selectFrom('orgs').select(['id', 'name', 'depth']).where('id', 'in', [...ids]).orderBy('depth').execute();
     },
 
-    /** Organizations strictly below `path`, counted by type. */
-    countDescendantsByType(path: string) {
-      return db
-        .selectFrom('orgs as o')
-        .select(['o.type', (eb) => eb.fn.countAll<string>().as('count')])
-        .where((eb) => pathUnder(eb.ref('o.path'), path))
-        .where('o.path', '<>', path)
-        .where('o.status', '=', 'active')
-        .groupBy('o.type')
-        .orderBy('o.type')
+    /**
+     * The organization's pre-aggregated figures (migration 0021, kept by triggers): members of
+     * its subtree by status and active organizations strictly below it by type, sorted by key.
+     * A few rows of one organization however large the subtree.
+     */
+    async rollup(orgId: string): Promise<{ membersByStatus: { status: string; count: number }[]; orgsByType: { type: string; count: number }[] }> {
+      const rows = await db.selectFrom('org_rollups')
+        .select(['measure', (eb) => eb.fn.sum<string>('n').as('n')])
+        .where('org_id', '=', orgId)
+        .groupBy('measure')
+        .having((eb) => eb.fn.sum('n'), '<>', 0)
+        .orderBy('measure')
         .execute();
-    },
-
-    /** Members of the organization at `path` and everything below it, counted by status. */
-    countMembersByStatus(path: string) {
-      return db
-        .selectFrom('members as m')
-        .innerJoin('orgs as o', 'o.id', 'm.org_id')
-        .select(['m.status', (eb) => eb.fn.countAll<string>().as('count')])
-        .where((eb) => pathUnder(eb.ref('o.path'), path))
-        .groupBy('m.status')
-        .orderBy('m.status')
-        .execute();
+      const of = (prefix: string) => rows.filter((r) => r.measure.startsWith(prefix))
+        .map((r) => ({ key: r.measure.slice(prefix.length), count: Number(r.n) }));
+      return {
+        membersByStatus: of('members:').map((r) => ({ status: r.key, count: r.count })),
+        orgsByType: of('orgs:').map((r) => ({ type: r.key, count: r.count })),
+      };
     },
 
     /**

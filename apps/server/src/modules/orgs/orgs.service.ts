@@ -72,14 +72,13 @@ export function createOrgsService(deps: OrgsDeps) {
         const org = await repo.findInScope(id, scope);
         if (!org) throw new AppError('NOT_FOUND', { details: { entity: 'org', id } });
         const ancestorIds = org.path.split('.').slice(0, -1);
-        const [ancestors, byType, byStatus, termEnd] = await Promise.all([
+        const [ancestors, rollup, termEnd] = await Promise.all([
           repo.ancestors(ancestorIds),
-          repo.countDescendantsByType(org.path),
-          repo.countMembersByStatus(org.path),
+          repo.rollup(org.id),
           createTeamsRepo(trx).latestTermEnd(org.id),
         ]);
-        const subOrgsByType = byType.map((r) => ({ type: r.type as OrgType, count: Number(r.count) }));
-        const membersByStatus = byStatus.map((r) => ({ status: r.status as MemberStatus, count: Number(r.count) }));
+        const subOrgsByType = rollup.orgsByType.map((r) => ({ type: r.type as OrgType, count: r.count }));
+        const membersByStatus = rollup.membersByStatus.map((r) => ({ status: r.status as MemberStatus, count: r.count }));
         return {
           org: {
             id: org.id, parentId: org.parent_id, name: org.name, type: org.type as OrgType, path: org.path,
