@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeOnEngines } from '../../test/harness.ts';
+import { createOrgsRepo } from './orgs.repo.ts';
 
 describeOnEngines('orgs', (h) => {
   it('the town secretary sees exactly the town subtree, roots first', async () => {
@@ -46,6 +47,14 @@ describeOnEngines('orgs', (h) => {
     expect(d.stats.membersByStatus).toEqual(byStatus.rows.map((r) => ({ status: r.status, count: Number(r.n) })));
     expect(d.stats.memberTotal).toBe(byStatus.rows.reduce((s, r) => s + Number(r.n), 0));
     expect(d.stats.memberTotal).toBeGreaterThan(0);
+  });
+
+  it('the scope size that decides a whole or a level-by-level tree comes from the pre-aggregated figures and equals a count', async () => {
+    const repo = createOrgsRepo(h.database.db);
+    for (const scope of [[h.tree.paths.root], [h.tree.paths.town], [h.tree.paths.town, h.tree.paths.branchA], [h.tree.paths.branchA, h.tree.paths.branchB]]) {
+      const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM orgs WHERE status = 'active' AND path <@ ${`{${scope.map((p) => `"${p}"`).join(',')}}`}::ltree[]`.execute(h.database.db);
+      expect(await repo.countInScope(scope)).toBe(Number(rows[0]!.n));
+    }
   });
 
   it('an unknown id is 404 and a malformed id 400 naming the field', async () => {

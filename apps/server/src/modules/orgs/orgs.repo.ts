@@ -45,11 +45,20 @@ export function createOrgsRepo(db: Kysely<DB>) {
         .execute();
     },
 
-    /** How many active organizations the scope holds (decides whether the tree is sent whole). */
+    /**
+     * How many active organizations the scope holds (decides whether the tree is sent whole):
+     * the active scope roots plus their pre-aggregated active descendants (org_rollups), so a
+     * province costs what a branch does. Roots under another root are counted with that one.
+     */
     async countInScope(scope: readonly string[]): Promise<number> {
-      const r = await db.selectFrom('orgs as o').select((eb) => eb.fn.countAll<string>().as('n'))
-        .where((eb) => pathInScope(eb.ref('o.path'), scope)).where('o.status', '=', 'active').executeTakeFirst();
-      return Number(r?.n ?? 0);
+      const roots = scope.filter((p) => !scope.some((q) => q !== p && p.startsWith(`${q}.`)));
+      const ids = [...new Set(roots.map((p) => p.split('.').pop()!))];
+      if (ids.length === 0) return 0;
+      const [active, below] = await Promise.all([
+        db.selectFrom('orgs').select((eb) => eb.fn.countAll<string>().as('n')).where('id', 'in', ids).where('status', '=', 'active').executeTakeFirst(),
+        db.selectFrom('org_rollups').select((eb) => eb.fn.sum<string>('n').as('n')).where('org_id', 'in', ids).where('measure', 'like', 'orgs:%').executeTakeFirst(),
+      ]);
+      return Number(active?.n ?? 0) + Number(below?.n ?? 0);
     },
 
     findInScope(id: string, scope: readonly string[]) {
