@@ -20,6 +20,7 @@ import * as m0018 from './20261126_0018_commitments.ts';
 import * as m0019 from './20261126_0019_service.ts';
 import * as m0020 from './20261126_0020_points_read_policy.ts';
 import * as m0021 from './20261126_0021_org_rollups.ts';
+import * as m0022 from './20261126_0022_scope_index.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_0019_service': m0019,
   '20261126_0020_points_read_policy': m0020,
   '20261126_0021_org_rollups': m0021,
+  '20261126_0022_scope_index': m0022,
 };
