@@ -17,8 +17,10 @@ export async function withScope<T>(
 ): Promise<T> {
   const scope = `{${scopePaths.map((p) => `"${p}"`).join(',')}}`;
   return db.transaction().execute(async (trx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-    await sql`SELECT set_config('app.scope', ${scope}, true), set_config('role', ${APP_ROLE}, true)`.execute(trx);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE. JIT off: the policies'
+    // probes make the planner cost short statements in the millions, and compiling them took
+    // 0.3–1 s on PostgreSQL 15 (measured, bench/RESULTS.md); PGlite has no JIT.
+    await sql`SELECT set_config('app.scope', ${scope}, true), set_config('role', ${APP_ROLE}, true), set_config('jit', 'off', true)`.execute(trx);
     return fn(trx);
   });
 }
