@@ -121,6 +121,7 @@ function* feedbackRows(ctx: GenContext): Generator<Cell[]> {
 
 export const commitmentsStep: Step = {
   name: 'commitments',
+  weight: 2.2,
   tables: ['commitments', 'commitment_progress', 'commitment_feedback'],
   identities: ['commitments', 'commitment_progress', 'commitment_feedback'],
   run: async (ctx): Promise<CopyResult[]> => {

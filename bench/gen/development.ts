@@ -81,6 +81,7 @@ function* stepRows(ctx: GenContext): Generator<Cell[]> {
 
 export const developmentStep: Step = {
   name: 'development',
+  weight: 0.3,
   tables: ['dev_cases', 'dev_steps'],
   identities: ['dev_cases', 'dev_steps'],
   run: async (ctx): Promise<CopyResult[]> => {

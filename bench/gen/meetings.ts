@@ -72,6 +72,8 @@ function* attendance(ctx: GenContext, meetings: Planned[], rng: Rng): Generator<
 /** The generator step: meetings, then attendance, both by COPY. */
 export const meetingsStep: Step = {
   name: 'meetings',
+  tables: ['meetings', 'meeting_attendance'],
+  weight: 18,
   run: async (ctx): Promise<CopyResult[]> => {
     const rng = ctx.rngFor('meetings');
     const meetings = meetingsOf(ctx, rng);

@@ -4,11 +4,10 @@
  * the seeded rng) and hand them to copyRows.
  */
 import { hashPassword, memberProfile, namePinyin, type Rng } from '../../packages/db/src/fixtures/index.ts';
-import type { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../packages/db/src/index.ts';
 import type { Options } from '../lib/cli.ts';
-import { copyRows, type Cell, type CopyResult } from '../lib/copy.ts';
+import { copyRows, type Cell, type CopyConn, type CopyResult } from '../lib/copy.ts';
 import type { Tree } from './tree.ts';
 import { meetingsStep } from './meetings.ts';
 import { pointsStep } from './points.ts';
@@ -23,7 +22,7 @@ export const TODAY = '2026-11-01';
 
 export interface GenContext {
   opts: Options;
-  conn: { pglite?: PGlite; url?: string };
+  conn: CopyConn;
   tree: Tree;
   /** Members per holder, parallel to tree.holders. */
   counts: number[];
@@ -37,11 +36,16 @@ export interface Step {
   name: string;
   /** A capability not built yet: the step is listed and skipped, with this reason. */
   pending?: string;
-  /** Tables the step loads: when one does not exist (a migration not merged yet) the step is skipped, not failed. */
+  /**
+   * Tables the step loads (all of them: on PostgreSQL a foreign key is validated once both its
+   * tables are loaded). When one does not exist (a migration not merged yet) the step is skipped, not failed.
+   */
   tables?: readonly string[];
   /** Tables with an identity id the step fills in: their sequences are moved past the loaded ids. */
   identities?: readonly string[];
   run?(ctx: GenContext): Promise<CopyResult[]>;
+  /** Rough rows per member it loads: with parallel streams the heaviest steps start first. */
+  weight?: number;
   /** A consistency check after loading (e.g. derived rows against their source); returns its time in ms. */
   check?(db: Kysely<DB>): Promise<number>;
 }
@@ -54,6 +58,7 @@ const MEMBER_COLUMNS = [
 
 const orgsStep: Step = {
   name: 'orgs',
+  tables: ['orgs'],
   run: async ({ opts, conn, tree }) => [await copyRows(opts.target, conn, {
     table: 'orgs', columns: ORG_COLUMNS, total: tree.orgs.length,
     rows: tree.orgs.map((o): Cell[] => [o.id, o.parentId, o.path, o.regionId, o.type, o.name, o.sortOrder]),
@@ -83,6 +88,9 @@ function* memberRows(ctx: GenContext, rng: Rng): Generator<Cell[]> {
 
 const membersStep: Step = {
   name: 'members',
+  tables: ['members'],
+  // One row a member, but the costliest to generate (profiles, pinyin).
+  weight: 3,
   run: async (ctx) => [await copyRows(ctx.opts.target, ctx.conn, {
     table: 'members', columns: MEMBER_COLUMNS, total: ctx.opts.members, rows: memberRows(ctx, ctx.rngFor('members')),
   })],
@@ -101,6 +109,7 @@ function spread<T>(items: readonly T[], n: number): T[] {
  */
 const usersStep: Step = {
   name: 'users',
+  tables: ['users', 'user_roles'],
   run: async (ctx) => {
     const { tree, counts, firstMember } = ctx;
     const hash = await hashPassword(BENCH_PASSWORD);

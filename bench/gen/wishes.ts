@@ -154,6 +154,7 @@ function* eventRows(ctx: GenContext): Generator<Cell[]> {
 
 export const wishesStep: Step = {
   name: 'wishes',
+  weight: 0.5,
   tables: ['grids', 'wishes', 'wish_events'],
   identities: ['wishes', 'wish_events'],
   run: async (ctx): Promise<CopyResult[]> => {

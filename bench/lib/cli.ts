@@ -40,6 +40,8 @@ export interface Options {
   users: number;
   /** gen: keep an existing database instead of rebuilding it. */
   keep: boolean;
+  /** gen on PostgreSQL: steps loaded at once (COPY streams). */
+  streams: number;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -63,6 +65,7 @@ export function parseOptions(argv = process.argv.slice(2)): Options {
       rate: { type: 'string', default: '200' },
       users: { type: 'string', default: '200' },
       keep: { type: 'boolean', default: false },
+      streams: { type: 'string', default: '2' },
     },
     allowPositionals: false,
   });
@@ -87,7 +90,7 @@ export function parseOptions(argv = process.argv.slice(2)): Options {
   return {
     scale, label, seed, orgs, members, target, out: values.out,
     duration: Number(values.duration), connections: Number(values.connections), rate: Number(values.rate),
-    users: Number(values.users), keep: values.keep,
+    users: Number(values.users), keep: values.keep, streams: Number(values.streams),
   };
 }
 
