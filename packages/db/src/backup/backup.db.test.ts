@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '../connect.ts';
 import { migrateToLatest } from '../migrate.ts';
+import { openTestDatabase } from '../testing/engines.ts';
 import {
   DataDirLockedError,
   acquireDataDirLock,
@@ -170,9 +171,8 @@ describe('data directory lock', () => {
 
 describe('daily backup scheduler', () => {
   it('claims the job once per day, with the state in scheduled_jobs', { timeout: 60_000 }, async () => {
-    const { db, pglite, close } = await openDatabase({ kind: 'pglite' });
+    const { db, pglite, close } = await openTestDatabase('pglite');
     try {
-      await migrateToLatest(db);
       const opts = { everyMs: 86_400_000, lockMs: 3_600_000 };
       expect(await claimScheduledJob(db, 'test-job', opts)).toBe(true);
       expect(await claimScheduledJob(db, 'test-job', opts)).toBe(false); // held
