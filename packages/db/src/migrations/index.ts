@@ -21,6 +21,7 @@ import * as m0019 from './20261126_0019_service.ts';
 import * as m0020 from './20261126_0020_points_read_policy.ts';
 import * as m0021 from './20261126_0021_org_rollups.ts';
 import * as m0022 from './20261126_0022_scope_index.ts';
+import * as m0023 from './20261126_0023_members_cover_all.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_0020_points_read_policy': m0020,
   '20261126_0021_org_rollups': m0021,
   '20261126_0022_scope_index': m0022,
+  '20261126_0023_members_cover_all': m0023,
 };

@@ -83,4 +83,25 @@ describeOnEngines('members list', (h) => {
     const ages = got.items.map((i) => i.age);
     expect(ages).toEqual([...ages].sort((x, y) => x - y));
   });
+
+  it('the root\'s roster is every member in scope, with or without another tree beside it, and its total is the figure kept for it', async () => {
+    const a = await h.login(h.tree.users.admin);
+    const inTree = async () => (await sql<{ id: string }>`SELECT m.id FROM members m JOIN orgs o ON o.id = m.org_id
+      WHERE o.path <@ ${h.tree.paths.root}::ltree AND m.active ORDER BY m.name_pinyin, m.id`.execute(h.database.db)).rows.map((r) => r.id);
+    const roots = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM orgs WHERE parent_id IS NULL`.execute(h.database.db)).rows[0]!.n);
+    const alone = await pages(a, `orgId=${h.tree.rootId}`, 50);
+    expect(alone.items.map((i) => i.id)).toEqual(await inTree());
+    expect(alone.total).toBe(alone.items.length);
+    expect(roots).toBeGreaterThanOrEqual(1);
+    // Another tree with a member of its own: the admin of this root must not see it, whether the
+    // roster goes by the list of the root's organizations or (as the only root) without one.
+    const other = (await sql<{ id: string }>`
+      WITH n AS (SELECT nextval(pg_get_serial_sequence('orgs', 'id')) AS id)
+      INSERT INTO orgs (id, path, type, name) SELECT n.id, n.id::text::ltree, 'committee', '另一区' FROM n RETURNING id::text AS id`.execute(h.database.db)).rows[0]!.id;
+    await h.database.db.insertInto('members').values({ org_id: other, name: '外人', gender: 'male', birth_date: '1970-01-01', id_number: freshIdNumber('19700101'), status: 'full' }).execute();
+    const beside = await pages(a, `orgId=${h.tree.rootId}`, 50);
+    expect(beside.items.map((i) => i.id)).toEqual(await inTree());
+    expect(beside.total).toBe(alone.total);
+    expect((await a.get(`/api/v1/members?orgId=${other}`)).statusCode).toBe(404);
+  });
 });

@@ -11,7 +11,7 @@ export interface MemberListFilter {
    * Joining on `path <@` instead hides that from it (ltree estimates one org), so it always
    * started from the organizations and sorted a district's every member for each page.
    */
-  orgIds: readonly string[];
+  orgIds: readonly string[] | 'all';
   status?: MembersTable['status'];
   gender?: MembersTable['gender'];
   ethnicity?: string;
@@ -57,9 +57,9 @@ function escapeLike(s: string): string {
 export function createMembersRepo(db: Kysely<DB>) {
   function filtered(f: MemberListFilter) {
     // No join to orgs here: a join lets the planner start from orgs (which it thinks are few).
-    let qb = db
-      .selectFrom('members as m')
-      .where(sql<SqlBool>`m.org_id = ANY(${`{${f.orgIds.join(',')}}`}::bigint[])`);
+    let qb = db.selectFrom('members as m');
+    // 'all': the subtree is every organization there is (subtreeOrgIds); no list to test against.
+    if (f.orgIds !== 'all') qb = qb.where(sql<SqlBool>`m.org_id = ANY(${`{${f.orgIds.join(',')}}`}::bigint[])`);
     if (f.status) qb = qb.where('m.status', '=', f.status);
     if (f.gender) qb = qb.where('m.gender', '=', f.gender);
     if (f.ethnicity) qb = qb.where('m.ethnicity', '=', f.ethnicity);
@@ -92,8 +92,17 @@ export function createMembersRepo(db: Kysely<DB>) {
   }
 
   return {
-    /** Ids of the organization at `path` and all below it (the gist index on path). */
-    async subtreeOrgIds(path: string): Promise<string[]> {
+    /**
+     * Ids of the organization at `path` and all below it (the gist index on path), or 'all' when
+     * that organization is the only root the caller can see: its subtree is then every
+     * organization in scope, and a list of them (400,000 ids for a province) would cost more
+     * than the page it filters. Row-level security still limits the rows to the scope.
+     */
+    async subtreeOrgIds(path: string): Promise<string[] | 'all'> {
+      if (!path.includes('.')) {
+        const otherRoot = await db.selectFrom('orgs').select('id').where('parent_id', 'is', null).where('id', '<>', path).limit(1).executeTakeFirst();
+        if (!otherRoot) return 'all';
+      }
       const rows = await db.selectFrom('orgs as o').select('o.id').where((eb) => pathUnder(eb.ref('o.path'), path)).execute();
       return rows.map((r) => r.id);
     },
@@ -106,15 +115,24 @@ export function createMembersRepo(db: Kysely<DB>) {
       const { expr, cast } = SORT_KEYS[o.sort];
       let qb = filtered(f).select([
         'm.id', 'm.name', 'm.gender', 'm.birth_date', 'm.id_number', 'm.phone', 'm.status', 'm.org_id',
-        sql<string>`(SELECT o.name FROM orgs o WHERE o.id = m.org_id)`.as('org_name'), 'm.joined_on', 'm.education', 'm.ethnicity', 'm.categories', 'm.posts',
-        sql<string>`${expr}::text`.as('sort_key'),
+        'm.joined_on', 'm.education', 'm.ethnicity', 'm.categories', 'm.posts',
+        sql<string>`${expr}::text`.as('sort_key'), sql<string>`${expr}`.as('sk'),
       ]);
-      const dir = o.order === 'asc' ? sql.raw('ASC') : sql.raw('DESC');
       if (after) {
         const op = sql.raw(o.order === 'asc' ? '>' : '<');
         qb = qb.where(sql<SqlBool>`(${expr}, m.id) ${op} (${after.key}::${sql.raw(cast)}, ${after.id}::bigint)`);
       }
-      return qb.orderBy(sql`${expr} ${dir}`).orderBy(sql`m.id ${dir}`).limit(limit + 1).execute();
+      const dir = o.order === 'asc' ? sql.raw('ASC') : sql.raw('DESC');
+      // A search is answered from its matches (the name and pinyin prefix indexes), then sorted:
+      // OFFSET 0 keeps the planner from walking the sort index from 'a' instead, which over a
+      // province's members took 27 s for "zhang" (its names sit near the end of that index).
+      const matches = f.q?.trim() ? qb.offset(0) : qb.orderBy(sql`${expr} ${dir}`).orderBy(sql`m.id ${dir}`).limit(limit + 1);
+      return db.selectFrom(matches.as('p'))
+        .selectAll('p')
+        .select(sql<string>`(SELECT o.name FROM orgs o WHERE o.id = p.org_id)`.as('org_name'))
+        .orderBy(sql`p.sk ${dir}`).orderBy(sql`p.id ${dir}`)
+        .limit(limit + 1)
+        .execute();
     },
 
     async count(f: MemberListFilter): Promise<number> {

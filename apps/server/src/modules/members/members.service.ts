@@ -48,7 +48,7 @@ function yearsBefore(date: string, years: number): string {
   return `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
 }
 
-function listFilter(query: MemberListQuery, orgIds: string[], now: Date): MemberListFilter {
+function listFilter(query: MemberListQuery, orgIds: string[] | 'all', now: Date): MemberListFilter {
   const today = chinaToday(now);
   return {
     orgIds, status: query.status, gender: query.gender, ethnicity: query.ethnicity, education: query.education,
