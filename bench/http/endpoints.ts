@@ -25,7 +25,7 @@ export const ENDPOINTS: Endpoint[] = [
   { name: 'GET /orgs/:id (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/orgs/${n.townId}` },
   { name: 'GET /members page 1 (admin, root)', user: 'bench-admin', path: (n) => `/api/v1/members?orgId=${n.rootId}&limit=20` },
   { name: 'GET /members page 1 (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/members?orgId=${n.townId}&limit=20` },
-  { name: 'GET /members?q=zhang (admin, root)', user: 'bench-admin', path: (n) => `/api/v1/members?orgId=${n.rootId}&limit=20&q=zhang` },
+  { name: 'GET /members?q=zhang (admin, root)', skip: provinceWide, user: 'bench-admin', path: (n) => `/api/v1/members?orgId=${n.rootId}&limit=20&q=zhang` },
   { name: 'GET /members?q=zhang (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/members?orgId=${n.townId}&limit=20&q=zhang` },
   { name: 'GET /members/:id (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/members/${n.memberId}` },
   { name: 'GET /points/leaderboard 2026 (town secretary)', user: 'bench-town-001', path: (n) => `/api/v1/points/leaderboard?orgId=${n.townId}&period=year&key=2026` },
