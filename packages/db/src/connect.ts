@@ -1,10 +1,11 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { DB } from './schema.ts';
+import { ScopeAwareDialect } from './scope.ts';
 
 // bigint (int8) and numeric come back as strings; dates (no time) stay 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(1082, (v: string) => v);
@@ -35,7 +36,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on('error', (err) => {
       if (process.env.NODE_ENV !== 'test' && !process.env.VITEST) console.warn(`database connection lost: ${err.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new ScopeAwareDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = await PGlite.create({
@@ -45,7 +46,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     postgresqlconf: ['max_wal_size = 256MB'],
   });
   const pool = new pg.Pool(createPgConfig(pglite));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new ScopeAwareDialect({ pool }) });
   return {
     db,
     kind: 'pglite',

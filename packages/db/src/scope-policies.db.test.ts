@@ -59,4 +59,27 @@ describe.each(testEngines())('scope policies on %s', (kind) => {
       expect(seen).toEqual(expected);
     }
   });
+
+  it('withScope begins with the scope set (sent with BEGIN), for the transaction only, and other transactions begin as usual', async () => {
+    const inside = await withScope(db, ['1.2', '3'], async (trx) => {
+      const own = (await sql<{ u: string; s: string; j: string }>`SELECT current_user AS u, current_setting('app.scope') AS s, current_setting('jit') AS j`.execute(trx)).rows[0]!;
+      // Another transaction begun meanwhile on the pool (PostgreSQL: PGlite has one connection)
+      // runs as the owner, with no scope.
+      const other = kind === 'pglite' ? null : await db.transaction().execute(async (t2) =>
+        (await sql<{ u: string; s: string }>`SELECT current_user AS u, coalesce(current_setting('app.scope', true), '') AS s`.execute(t2)).rows[0]!);
+      return { own, other };
+    });
+    expect(inside.own).toEqual({ u: 'dangjian_app', s: '{"1.2","3"}', j: 'off' });
+    if (inside.other) {
+      expect(inside.other.u).not.toBe('dangjian_app');
+      expect(inside.other.s).toBe('');
+    }
+    // Paths that are not ids joined by dots are never written into SQL; they are still applied.
+    const odd = await withScope(db, ["1.2'x"], async (trx) =>
+      (await sql<{ u: string; s: string }>`SELECT current_user AS u, current_setting('app.scope') AS s`.execute(trx)).rows[0]!);
+    expect(odd).toEqual({ u: 'dangjian_app', s: `{"1.2'x"}` });
+    const after = (await sql<{ u: string; s: string }>`SELECT current_user AS u, coalesce(current_setting('app.scope', true), '') AS s`.execute(db)).rows[0]!;
+    expect(after.u).not.toBe('dangjian_app');
+    expect(after.s).toBe('');
+  });
 });

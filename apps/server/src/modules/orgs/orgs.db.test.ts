@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { describeOnEngines } from '../../test/harness.ts';
 import { createOrgsRepo } from './orgs.repo.ts';
+import { createOrgsService } from './orgs.service.ts';
 
 describeOnEngines('orgs', (h) => {
   it('the town secretary sees exactly the town subtree, roots first', async () => {
@@ -55,6 +56,28 @@ describeOnEngines('orgs', (h) => {
       const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM orgs WHERE status = 'active' AND path <@ ${`{${scope.map((p) => `"${p}"`).join(',')}}`}::ltree[]`.execute(h.database.db);
       expect(await repo.countInScope(scope)).toBe(Number(rows[0]!.n));
     }
+  });
+
+  it('a scope larger than the limit is sent as the most whole levels that fit, marked truncated', async () => {
+    const levels = (await sql<{ depth: number; n: string }>`SELECT depth, count(*) AS n FROM orgs WHERE status = 'active' AND path <@ ${h.tree.paths.root}::ltree GROUP BY depth ORDER BY depth`.execute(h.database.db)).rows
+      .map((r) => ({ depth: Number(r.depth), n: Number(r.n) }));
+    const top = levels[0]!.depth;
+    const upTo = (d: number) => levels.filter((l) => l.depth <= d).reduce((a, l) => a + l.n, 0);
+    expect(levels.length).toBeGreaterThanOrEqual(3);
+    const actor = { userId: '0', username: 't', displayName: 't', ip: '127.0.0.1', roles: [{ role: 'org_dept_admin' as const, orgId: h.tree.rootId, orgPath: h.tree.paths.root, orgName: 'root' }] };
+    // A limit that holds the first two levels but not the third: two levels (root and one below).
+    const limit = upTo(top + 1);
+    const tree = await createOrgsService({ db: h.database.db, treeFullLimit: limit }).tree(actor);
+    expect(tree.truncated).toBe(true);
+    expect(tree.nodes.length).toBe(upTo(top + 1));
+    expect(Math.max(...tree.nodes.map((n) => n.depth))).toBe(top + 1);
+    // A limit below even that still sends the root and its children (one level at least).
+    const tiny = await createOrgsService({ db: h.database.db, treeFullLimit: 1 }).tree(actor);
+    expect(tiny.nodes.length).toBe(upTo(top + 1));
+    // At or above the scope's size the tree is whole.
+    const whole = await createOrgsService({ db: h.database.db, treeFullLimit: upTo(99) }).tree(actor);
+    expect(whole.truncated).toBe(false);
+    expect(whole.nodes.length).toBe(upTo(99));
   });
 
   it('an unknown id is 404 and a malformed id 400 naming the field', async () => {

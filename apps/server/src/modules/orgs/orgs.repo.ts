@@ -61,6 +61,14 @@ export function createOrgsRepo(db: Kysely<DB>) {
       return Number(active?.n ?? 0) + Number(below?.n ?? 0);
     },
 
+    /** Active organizations of the scope per depth, down to `maxDepth` (the index on depth). */
+    async countByDepth(scope: readonly string[], maxDepth: number): Promise<{ depth: number; count: number }[]> {
+      const rows = await db.selectFrom('orgs as o').select(['o.depth', (eb) => eb.fn.countAll<string>().as('n')])
+        .where((eb) => pathInScope(eb.ref('o.path'), scope)).where('o.status', '=', 'active').where('o.depth', '<=', maxDepth)
+        .groupBy('o.depth').execute();
+      return rows.map((r) => ({ depth: Number(r.depth), count: Number(r.n) }));
+    },
+
     findInScope(id: string, scope: readonly string[]) {
       return db
         .selectFrom('orgs as o')

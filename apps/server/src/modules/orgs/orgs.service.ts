@@ -16,6 +16,8 @@ export interface OrgsDeps {
   db: Kysely<DB>;
   /** Today's date for term and validity warnings; the system clock by default. */
   clock?: Clock;
+  /** Largest tree sent whole, and the most nodes of a first view sent level by level (tests lower it). */
+  treeFullLimit?: number;
 }
 
 /**
@@ -34,8 +36,10 @@ export function createOrgsService(deps: OrgsDeps) {
 
     /**
      * The caller's scope as a flat tree. A scope of up to ORG_TREE_FULL_LIMIT organizations is
-     * sent whole; a larger one (a province) is sent ORG_TREE_DEFAULT_DEPTH levels deep and
-     * marked truncated, and the client loads deeper levels with `rootId` + `depth`.
+     * sent whole; a larger one (a city, a province) is sent as many whole levels as fit in that
+     * limit, up to ORG_TREE_DEFAULT_DEPTH below the scope (a province: itself, its cities and
+     * counties, 217 nodes, not the 9,809 down to the towns), marked truncated, and the client
+     * loads deeper levels with `rootId` + `depth`.
      */
     async tree(actor: Actor, query: OrgTreeQuery = {}): Promise<OrgTreeResponse> {
       const scope = scopeFor(actor, 'orgs:read');
@@ -51,8 +55,13 @@ export function createOrgsService(deps: OrgsDeps) {
         if (query.depth !== undefined) {
           return { rows: await repo.listTree(scope, { maxDepth: shallowest + query.depth }), truncated: true };
         }
-        if ((await repo.countInScope(scope)) <= ORG_TREE_FULL_LIMIT) return { rows: await repo.listTree(scope), truncated: false };
-        return { rows: await repo.listTree(scope, { maxDepth: shallowest + ORG_TREE_DEFAULT_DEPTH }), truncated: true };
+        const limit = deps.treeFullLimit ?? ORG_TREE_FULL_LIMIT;
+        if ((await repo.countInScope(scope)) <= limit) return { rows: await repo.listTree(scope), truncated: false };
+        const perDepth = await repo.countByDepth(scope, shallowest + ORG_TREE_DEFAULT_DEPTH);
+        let levels = ORG_TREE_DEFAULT_DEPTH;
+        const upTo = (d: number) => perDepth.filter((r) => r.depth <= d).reduce((n, r) => n + r.count, 0);
+        while (levels > 1 && upTo(shallowest + levels) > limit) levels--;
+        return { rows: await repo.listTree(scope, { maxDepth: shallowest + levels }), truncated: true };
       });
       const ids = new Set(rows.map((r) => r.id));
       return {
