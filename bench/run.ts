@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeTarget, parseOptions, REPO_ROOT, type Options } from './lib/cli.ts';
 import { migrateToLatest } from '../packages/db/src/index.ts';
+import { releaseOverdueWishes } from '../apps/server/src/modules/wishes/wishes-lifecycle.ts';
 import { openBenchDb } from './lib/db.ts';
 import { findNamed, type Named } from './lib/named.ts';
 import { runQueryBenches } from './queries.ts';
@@ -29,6 +30,12 @@ async function named(): Promise<Named> {
   try {
     // Data generated before a newer migration is upgraded as a real installation would be.
     await migrateToLatest(bdb.db);
+    // What the maintenance job does every 5 minutes in a running installation: the generated
+    // claims' deadlines lie before today, and the first request would otherwise release them all
+    // (a province: tens of thousands) inside the measured window.
+    const t0 = performance.now();
+    const released = await releaseOverdueWishes(bdb.db).catch(() => 0);
+    if (released > 0) console.error(`released ${released} overdue wish claims first, as the maintenance job would (${Math.round(performance.now() - t0)} ms)`);
     return await findNamed(bdb.db);
   } catch {
     return null as unknown as Named;
