@@ -25,7 +25,7 @@ type TreeRow = { id: string; parent_id: string | null; name: string; type: strin
  * reads the whole scope through the path index under the scope policy and then drops the deep
  * rows (a province admin's first view: 400,000 rows for 217).
  */
-async function listLevels(db: Kysely<DB>, scope: readonly string[], path: string | undefined, maxDepth: number) {
+async function listLevels(db: Kysely<DB>, scope: readonly string[], path: string | undefined, maxDepth: number, budget = Infinity) {
   const starts = path ? [path] : scope.filter((p) => !scope.some((q) => q !== p && p.startsWith(`${q}.`)));
   const base = () => db.selectFrom('orgs as o')
     .select((eb) => ['o.id', 'o.parent_id', 'o.name', 'o.type', 'o.path', 'o.depth', 'o.sort_order', 'o.status', activeChildCount(eb)])
@@ -33,10 +33,21 @@ async function listLevels(db: Kysely<DB>, scope: readonly string[], path: string
     .where('o.depth', '<=', maxDepth);
   const out: TreeRow[] = [];
   let level: TreeRow[] = starts.length === 0 ? [] : await base().where('o.id', 'in', [...new Set(starts.map((p) => p.split('.').pop()!))]).execute();
+  let levels = 0;
   while (level.length > 0) {
     out.push(...level);
+    levels++;
     const parents = level.filter((r) => r.depth < maxDepth).map((r) => r.id);
-    level = parents.length === 0 ? [] : await base().where(sql<SqlBool>`o.parent_id = ANY(${`{${parents.join(',')}}`}::bigint[])`).execute();
+    if (parents.length === 0) break;
+    const children = sql<SqlBool>`o.parent_id = ANY(${`{${parents.join(',')}}`}::bigint[])`;
+    // Within a budget of nodes, a level that would overflow it is left for the client to open
+    // (counted first, by the same index); the first level below the start is always sent.
+    if (budget !== Infinity && levels >= 2) {
+      const next = await db.selectFrom('orgs as o').select((eb) => eb.fn.countAll<string>().as('n'))
+        .where((eb) => pathInScope(eb.ref('o.path'), scope)).where(children).executeTakeFirst();
+      if (out.length + Number(next?.n ?? 0) > budget) break;
+    }
+    level = await base().where(children).execute();
   }
   return out
     .filter((r) => r.status === 'active')
@@ -54,8 +65,8 @@ export function createOrgsRepo(db: Kysely<DB>) {
      * Organizations in the scope subtrees (or under `under.path` only), in tree order, with
      * their number of children; `under.maxDepth` stops at an absolute depth.
      */
-    listTree(scope: readonly string[], under: { path?: string; maxDepth?: number } = {}) {
-      if (under.maxDepth !== undefined) return listLevels(db, scope, under.path, under.maxDepth);
+    listTree(scope: readonly string[], under: { path?: string; maxDepth?: number; budget?: number } = {}) {
+      if (under.maxDepth !== undefined) return listLevels(db, scope, under.path, under.maxDepth, under.budget);
       let qb = db
         .selectFrom('orgs as o')
         .select((eb) => [
@@ -87,14 +98,6 @@ export function createOrgsRepo(db: Kysely<DB>) {
         db.selectFrom('org_rollups').select((eb) => eb.fn.sum<string>('n').as('n')).where('org_id', 'in', ids).where('measure', 'like', 'orgs:%').executeTakeFirst(),
       ]);
       return Number(active?.n ?? 0) + Number(below?.n ?? 0);
-    },
-
-    /** Active organizations of the scope per depth, down to `maxDepth` (the index on depth). */
-    async countByDepth(scope: readonly string[], maxDepth: number): Promise<{ depth: number; count: number }[]> {
-      const rows = await db.selectFrom('orgs as o').select(['o.depth', (eb) => eb.fn.countAll<string>().as('n')])
-        .where((eb) => pathInScope(eb.ref('o.path'), scope)).where('o.status', '=', 'active').where('o.depth', '<=', maxDepth)
-        .groupBy('o.depth').execute();
-      return rows.map((r) => ({ depth: Number(r.depth), count: Number(r.n) }));
     },
 
     findInScope(id: string, scope: readonly string[]) {

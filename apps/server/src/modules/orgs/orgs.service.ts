@@ -57,11 +57,7 @@ export function createOrgsService(deps: OrgsDeps) {
         }
         const limit = deps.treeFullLimit ?? ORG_TREE_FULL_LIMIT;
         if ((await repo.countInScope(scope)) <= limit) return { rows: await repo.listTree(scope), truncated: false };
-        const perDepth = await repo.countByDepth(scope, shallowest + ORG_TREE_DEFAULT_DEPTH);
-        let levels = ORG_TREE_DEFAULT_DEPTH;
-        const upTo = (d: number) => perDepth.filter((r) => r.depth <= d).reduce((n, r) => n + r.count, 0);
-        while (levels > 1 && upTo(shallowest + levels) > limit) levels--;
-        return { rows: await repo.listTree(scope, { maxDepth: shallowest + levels }), truncated: true };
+        return { rows: await repo.listTree(scope, { maxDepth: shallowest + ORG_TREE_DEFAULT_DEPTH, budget: limit }), truncated: true };
       });
       const ids = new Set(rows.map((r) => r.id));
       return {
