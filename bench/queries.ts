@@ -18,7 +18,7 @@ import { createDevelopmentRepo } from '../apps/server/src/modules/development/de
 import { createWishesRepo } from '../apps/server/src/modules/wishes/wishes.repo.ts';
 import { createCommitmentsRepo } from '../apps/server/src/modules/commitments/commitments.repo.ts';
 import { isScopeSetup, type BenchDb, type Statement } from './lib/db.ts';
-import type { Named } from './lib/named.ts';
+import { provinceWide, type Named } from './lib/named.ts';
 import { timePair, type Figures } from './lib/timing.ts';
 
 export interface QueryBench {
@@ -49,14 +49,6 @@ async function roster(t: Kysely<DB>, orgPath: string, q?: string) {
   const orgId = orgPath.split('.').pop()!;
   return { page: () => repo.listPage(filter, BY_NAME, 20, null), count: () => repo.total(filter, orgId) };
 }
-
-/**
- * Whole-root reports over every member of a province (millions of rows per request) are not
- * interactive queries at that size: they are skipped there and named in RESULTS.md.
- */
-const provinceWide = (n: Named) => (n.memberCount > 1_000_000
-  ? `a report over all ${n.memberCount.toLocaleString('en')} members of the root in one request: not an interactive query at this size (RESULTS.md)`
-  : null);
 
 export const QUERY_BENCHES: QueryBench[] = [
   // The fixed cost of a scoped statement: BEGIN, set_config (scope and role), the statement, COMMIT,

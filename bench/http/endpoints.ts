@@ -2,7 +2,7 @@
  * Key HTTP endpoints under load, each with the account that calls it. To add one, append an
  * entry (see bench/README.md); the bare baseline is derived from the SQL it sends.
  */
-import type { Named } from '../lib/named.ts';
+import { provinceWide, type Named } from '../lib/named.ts';
 
 export interface Endpoint {
   name: string;
@@ -11,11 +11,6 @@ export interface Endpoint {
   path(n: Named): string;
   skip?(n: Named): string | null;
 }
-
-/** As in queries.ts: whole-province reports are not interactive requests at that size. */
-const provinceWide = (n: Named) => (n.memberCount > 1_000_000
-  ? `a report over all ${n.memberCount.toLocaleString('en')} members of the root per request: not an interactive request at this size (RESULTS.md)`
-  : null);
 
 export const ENDPOINTS: Endpoint[] = [
   { name: 'GET /orgs/tree (town secretary)', user: 'bench-town-001', path: () => '/api/v1/orgs/tree' },

@@ -5,6 +5,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../packages/db/src/index.ts';
 
+/**
+ * Why a whole-root report is skipped at province scale (over 1,000,000 members): it reads every
+ * member of the root in one request, which is not an interactive request at that size.
+ */
+export function provinceWide(n: Named): string | null {
+  return n.memberCount > 1_000_000
+    ? `a report over all ${n.memberCount.toLocaleString('en')} members of the root in one request: not an interactive request at this size (RESULTS.md)`
+    : null;
+}
+
 export interface Named {
   rootId: string;
   rootPath: string;

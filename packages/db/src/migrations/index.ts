@@ -22,7 +22,6 @@ import * as m0020 from './20261126_0020_points_read_policy.ts';
 import * as m0021 from './20261126_0021_org_rollups.ts';
 import * as m0022 from './20261126_0022_scope_index.ts';
 import * as m0023 from './20261126_0023_members_cover_all.ts';
-import * as m0024 from './20261126_0024_orgs_depth.ts';
 
 /** Every migration, by name. Names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -49,5 +48,4 @@ export const migrations: Record<string, Migration> = {
   '20261126_0021_org_rollups': m0021,
   '20261126_0022_scope_index': m0022,
   '20261126_0023_members_cover_all': m0023,
-  '20261126_0024_orgs_depth': m0024,
 };

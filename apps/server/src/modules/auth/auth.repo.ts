@@ -63,10 +63,6 @@ export function createAuthRepo(db: Kysely<DB>) {
         .execute();
     },
 
-    findSession(idHash: string) {
-      return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
-    },
-
     /**
      * A session with its user and the user's role grants, in one round trip (every request
      * resolves its cookie; three queries in a row cost two more round trips each time).

@@ -37,9 +37,10 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export function createAuthService(deps: AuthDeps) {
   const repo = createAuthRepo(deps.db);
 
-  async function actorOf(user: { id: string; username: string; display_name: string; disabled: boolean } | undefined, ip: string): Promise<Actor | null> {
+  /** The user as an actor, with its grants (read here unless the caller has them already). */
+  async function actorOf(user: { id: string; username: string; display_name: string; disabled: boolean } | null | undefined, ip: string, roles?: Actor['roles']): Promise<Actor | null> {
     if (!user || user.disabled) return null;
-    return { userId: user.id, username: user.username, displayName: user.display_name, ip, roles: await repo.rolesOf(user.id) };
+    return { userId: user.id, username: user.username, displayName: user.display_name, ip, roles: roles ?? await repo.rolesOf(user.id) };
   }
 
   function toMe(ctx: SessionContext): Me {
@@ -117,9 +118,7 @@ export function createAuthService(deps: AuthDeps) {
         await repo.deleteSession(idHash);
         throw new AppError('SESSION_EXPIRED');
       }
-      const actor: Actor | null = user && !user.disabled
-        ? { userId: user.id, username: user.username, displayName: user.display_name, ip, roles: found.roles }
-        : null;
+      const actor = await actorOf(user, ip, found.roles);
       if (!user || !actor) {
         await repo.deleteSession(idHash);
         throw new AppError('UNAUTHENTICATED');

@@ -17,6 +17,11 @@ export function pathUnder(path: Expression<string>, root: string): Expression<Sq
   return sql<SqlBool>`${path} <@ ${root}::ltree`;
 }
 
+/** The scope's roots that lie under no other root of it (a grant inside another adds nothing). */
+function outermost(scope: readonly string[]): string[] {
+  return scope.filter((p) => !scope.some((q) => q !== p && p.startsWith(`${q}.`)));
+}
+
 type TreeRow = { id: string; parent_id: string | null; name: string; type: string; path: string; depth: number; sort_order: number; child_count: string | null; status: string };
 
 /**
@@ -26,7 +31,7 @@ type TreeRow = { id: string; parent_id: string | null; name: string; type: strin
  * rows (a province admin's first view: 400,000 rows for 217).
  */
 async function listLevels(db: Kysely<DB>, scope: readonly string[], path: string | undefined, maxDepth: number, budget = Infinity) {
-  const starts = path ? [path] : scope.filter((p) => !scope.some((q) => q !== p && p.startsWith(`${q}.`)));
+  const starts = path ? [path] : outermost(scope);
   const base = () => db.selectFrom('orgs as o')
     .select((eb) => ['o.id', 'o.parent_id', 'o.name', 'o.type', 'o.path', 'o.depth', 'o.sort_order', 'o.status', activeChildCount(eb)])
     .where((eb) => pathInScope(eb.ref('o.path'), scope))
@@ -90,8 +95,7 @@ export function createOrgsRepo(db: Kysely<DB>) {
      * province costs what a branch does. Roots under another root are counted with that one.
      */
     async countInScope(scope: readonly string[]): Promise<number> {
-      const roots = scope.filter((p) => !scope.some((q) => q !== p && p.startsWith(`${q}.`)));
-      const ids = [...new Set(roots.map((p) => p.split('.').pop()!))];
+      const ids = [...new Set(outermost(scope).map((p) => p.split('.').pop()!))];
       if (ids.length === 0) return 0;
       const [active, below] = await Promise.all([
         db.selectFrom('orgs').select((eb) => eb.fn.countAll<string>().as('n')).where('id', 'in', ids).where('status', '=', 'active').executeTakeFirst(),
